@@ -1,0 +1,29 @@
+"""The command line: a click group whose commands only call the library.
+
+Each command lives in its own module of this package and is registered below.
+Exit codes: 0 all good; 1 some inputs failed (the rest were processed) or a gate
+failed; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="attribution")
+def main() -> None:
+    """Who said what in the news: quotes, cues, speakers and sources."""
+
+
+def _register() -> None:
+    from . import extract as _extract
+
+    for module in (_extract,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,70 @@
+"""Pieces shared by the commands: engine options, error reporting, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..errors import AttributionError
+from ..pipeline import Failure
+
+ENGINES = ("auto", "stanza", "spacy", "conllu")
+
+
+def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--engine, --model, --cache-dir / --no-cache, shared by every command that parses."""
+    f = click.option("--no-cache", is_flag=True, help="Parse again even when a cached parse exists.")(f)
+    f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Where parses are cached (default: $ATTRIBUTION_CACHE or ~/.cache/attribution).")(f)
+    f = click.option("--model", default=None,
+                     help="Model of the engine: a spaCy package name, or a Stanza package.")(f)
+    f = click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+                     help="Parser: stanza if its models are installed, else the offline spaCy model.")(f)
+    return f
+
+
+class FailureLog:
+    """Collects failures, prints each as one line on stderr, and gives the exit code."""
+
+    def __init__(self) -> None:
+        self.failures: list[Failure] = []
+
+    def __call__(self, failure: Failure) -> None:
+        self.failures.append(failure)
+        click.echo(f"error: {failure.message}", err=True)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def fail(exc: AttributionError) -> click.ClickException:
+    """The click form of a library error: its message, exit code 1."""
+    return click.ClickException(str(exc))
+
+
+def note(message: str) -> None:
+    """One informational line on stderr (never on stdout, which carries data)."""
+    print(message, file=sys.stderr)
+
+
+def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of every command that processes a corpus: the engine options and --lang."""
+    f = click.option("--lang", default=None,
+                     help="Language of every article (default: metadata, else detected).")(f)
+    return engine_options(f)
+
+
+def load_corpus(paths: tuple[str, ...], log: FailureLog, **options: Any) -> list:
+    """Process PATHS with the options of ``corpus_options``; failures go to ``log``."""
+    from ..pipeline import run
+
+    try:
+        return run(paths, engine=options["engine"], model=options.get("model"),
+                   cache_dir=options.get("cache_dir"), use_cache=not options.get("no_cache", False),
+                   lang=options.get("lang"), on_failure=log, on_note=note)
+    except AttributionError as exc:
+        raise fail(exc) from exc
