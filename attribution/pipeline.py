@@ -76,5 +76,5 @@ def run(
     parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=use_cache)
     if on_note and parser.choice_note:
         on_note(parser.choice_note)
-    results = list(process_all(iter_articles(list(paths), lang=lang), parser, on_failure))
+    results = list(process_all(iter_articles(list(paths), lang=lang, on_note=on_note), parser, on_failure))
     return link_corpus(results)

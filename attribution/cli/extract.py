@@ -11,6 +11,7 @@ from ..errors import AttributionError
 from ..parse import get_engine
 from ..pipeline import process_all
 from ..reader import iter_articles
+from ..records import ArticleResult
 from .common import FailureLog, engine_options, fail, note
 
 
@@ -31,20 +32,29 @@ def extract(paths: tuple[str, ...], engine: str, model: str | None, cache_dir: s
         raise fail(exc) from exc
     if parser.choice_note:
         note(parser.choice_note)
-    for result in process_all(iter_articles(paths, lang=lang), parser, log):
-        if fmt == "json":
-            d = result.to_dict()
-            if not with_text:
-                d.pop("text", None)
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-        else:
-            click.echo(f"== {result.article.path} ({len(result.attributions)} attributions)")
-            for a in result.attributions:
-                who = a.speaker.text if a.speaker else "?"
-                cue = a.cue.text if a.cue else ":"
-                click.echo(f"  [{a.type}] {who} | {cue} | {a.content.text}")
-        sys.stdout.flush()
+    try:
+        articles = iter_articles(paths, lang=lang, on_note=note)
+        for result in process_all(articles, parser, log):
+            _emit(result, fmt, with_text)
+    except AttributionError as exc:
+        raise fail(exc) from exc
     sys.exit(log.exit_code)
+
+
+def _emit(result: ArticleResult, fmt: str, with_text: bool) -> None:
+    """One article on stdout: a JSON line, or a short listing for people."""
+    if fmt == "json":
+        d = result.to_dict()
+        if not with_text:
+            d.pop("text", None)
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        click.echo(f"== {result.article.path} ({len(result.attributions)} attributions)")
+        for a in result.attributions:
+            who = a.speaker.text if a.speaker else "?"
+            cue = a.cue.text if a.cue else ":"
+            click.echo(f"  [{a.type}] {who} | {cue} | {a.content.text}")
+    sys.stdout.flush()
 
 
 COMMANDS = [extract]
