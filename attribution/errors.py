@@ -30,6 +30,10 @@ class MissingAnnotation(AttributionError):
     """A stage got a document without a layer it requires (e.g. no dependency parse)."""
 
 
+class OutputError(AttributionError):
+    """An output that cannot be written: unknown format, a path that is not a folder, no permission."""
+
+
 class EvaluationError(AttributionError):
     """Gold data that cannot be read or does not match its text."""
 

@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import extract as _extract
+    from . import extract, graph, report
 
-    for module in (_extract,):
+    for module in (extract, report, graph):
         for command in module.COMMANDS:
             main.add_command(command)
 
