@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import extract, graph, report
+    from . import audit, compare, extract, graph, report
 
-    for module in (extract, report, graph):
+    for module in (extract, report, audit, compare, graph):
         for command in module.COMMANDS:
             main.add_command(command)
 
