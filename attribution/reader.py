@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, UnsupportedLanguage
+from .errors import AttributionError, InputError, UnsupportedLanguage
 from .lang import SUPPORTED, check_supported, detect_language, dominant_script, normalize_language
 from .lang import unsupported_message as _unsupported
 from .records import Article
@@ -48,7 +48,7 @@ from .records import Article
 Note = Callable[[str], None]
 
 FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
-                           ".jsonl": "jsonl", ".ndjson": "jsonl"}
+                           ".jsonl": "jsonl", ".ndjson": "jsonl", ".conllu": "conllu"}
 KNOWN_KEYS: tuple[str, ...] = ("title", "outlet", "date", "url", "lang")
 KEY_ALIASES: dict[str, str] = {"language": "lang", "headline": "title", "link": "url"}
 MAX_BYTES = 64 * 1024 * 1024  # far above any article; stops a stray disk image from filling memory
@@ -258,7 +258,8 @@ class _Source:
 
 
 def _article(src: _Source, art_id: str, text: str, fields: dict[str, str], meta: dict[str, str],
-             forced: str | None, note: Note, line: int | None = None) -> Article:
+             forced: str | None, note: Note, line: int | None = None,
+             parsed: str | None = None) -> Article:
     lang, lang_source = resolve_language(text, fields.get("lang"), forced, src.path, line)
     where = src.path if line is None else f"{src.path}:{line}"
     if lang_source == "default":
@@ -270,7 +271,7 @@ def _article(src: _Source, art_id: str, text: str, fields: dict[str, str], meta:
     return Article(id=art_id, path=src.path, text=text, title=title,
                    outlet=fields.get("outlet") or None, date=fields.get("date") or None,
                    url=fields.get("url") or None, lang=lang,
-                   meta={**extra, **meta, "lang_source": lang_source})
+                   meta={**extra, **meta, "lang_source": lang_source}, parsed=parsed)
 
 
 def _read_txt(src: _Source, art_id: str, raw: str, meta: dict[str, str],
@@ -284,6 +285,23 @@ def _read_txt(src: _Source, art_id: str, raw: str, meta: dict[str, str],
         raise InputError(src.path, "no article text after the metadata header" if fields
                          else "no text (whitespace only)")
     return _article(src, art_id, body, fields, meta, forced, note)
+
+
+def _read_conllu(src: _Source, art_id: str, raw: str, meta: dict[str, str],
+                 forced: str | None, note: Note) -> Article:
+    """A pre-parsed article: its text is rebuilt from ``# text`` and SpaceAfter, its parse kept."""
+    from .parse.conllu_engine import conllu_text, is_conllu
+
+    if not is_conllu(raw):
+        raise InputError(src.path, "not CoNLL-U (expected tab-separated lines of 10 columns)")
+    try:
+        text = conllu_text(raw)
+    except AttributionError as exc:
+        raise InputError(src.path, f"invalid CoNLL-U ({exc})") from None
+    if not text.strip():
+        raise InputError(src.path, "CoNLL-U with no text")
+    meta["format"] = "conllu"
+    return _article(src, art_id, text, {}, meta, forced, note, parsed=raw)
 
 
 def _read_html(src: _Source, art_id: str, raw: str, meta: dict[str, str],
@@ -396,7 +414,7 @@ def _read_source(src: _Source, forced: str | None, note: Note,
             yield from _read_jsonl(src, raw, meta, forced, note, ids)
             return
         art_id = _file_id(src, ids)
-        reader = _read_html if fmt == "html" else _read_txt
+        reader = {"html": _read_html, "conllu": _read_conllu}.get(fmt, _read_txt)
         article = reader(src, art_id, raw, meta, forced, note)
     except InputError as exc:
         yield exc

@@ -213,6 +213,7 @@ class Article:
     url: str | None = None
     lang: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    parsed: str | None = field(default=None, compare=False, repr=False)  # CoNLL-U of a pre-parsed article
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "title": self.title, "outlet": self.outlet,

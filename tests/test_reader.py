@@ -447,3 +447,32 @@ def test_split_header_only_cuts_at_the_first_blank_line(text: str) -> None:
         assert all(":" in line for line in head.strip("\n").split("\n"))
     else:
         assert rest == text
+
+
+# --- pre-parsed CoNLL-U -----------------------------------------------------------------------
+
+CONLLU = """# text = Le ministre a dit non.
+1\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_
+2\tministre\tministre\tNOUN\t_\t_\t4\tnsubj\t_\t_
+3\ta\tavoir\tAUX\t_\t_\t4\taux\t_\t_
+4\tdit\tdire\tVERB\t_\t_\t0\troot\t_\t_
+5\tnon\tnon\tADV\t_\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+
+"""
+
+
+def test_conllu_file_is_read_as_a_pre_parsed_article(tmp_path):
+    path = tmp_path / "doc.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    [article] = read_path(str(path), lang="fr")
+    assert article.text == "Le ministre a dit non."
+    assert article.parsed == CONLLU
+    assert article.meta["format"] == "conllu"
+
+
+def test_conllu_suffix_with_plain_text_is_an_error(tmp_path):
+    path = tmp_path / "doc.conllu"
+    path.write_text("Ceci n'est pas du CoNLL-U.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not CoNLL-U"):
+        read_path(str(path))

