@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import audit, compare, extract, graph, models, report
+    from . import audit, compare, extract, graph, models, report, sources
 
-    for module in (extract, report, audit, compare, graph, models):
+    for module in (extract, report, audit, compare, graph, sources, models):
         for command in module.COMMANDS:
             main.add_command(command)
 

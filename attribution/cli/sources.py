@@ -1,0 +1,26 @@
+"""`attribution sources`: the canonical sources of a corpus, their aliases, and the merges across articles."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from ..resolve.listing import FORMATS, sources_report
+from .common import FailureLog, corpus_options, load_corpus
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@corpus_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def sources(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
+    """List the sources of FILE_OR_DIR...: one line per source, then every merge across articles and why."""
+    log = FailureLog()
+    results = load_corpus(paths, log, **options)
+    click.echo(sources_report(results, fmt), nl=False)
+    sys.exit(log.exit_code)
+
+
+COMMANDS = [sources]

@@ -1,0 +1,174 @@
+"""Speaker resolution for one article: mentions -> links -> entities -> speakers filled in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..records import Attribution, Entity, Span, Speaker
+from .entities import EntityBuilder
+from .lexicon import SourceLexicon, load_sources, norm
+from .link import Linker
+from .mentions import (
+    DOCUMENT,
+    K_DOC,
+    K_ORG,
+    K_ROLE,
+    LAST,
+    NAME,
+    NOMINAL,
+    PRONOUN,
+    Mention,
+    find_mentions,
+    fold,
+    quote_regions,
+)
+from .tokens import TokView, build_view
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def speaker_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The mention a speaker span stands for: the same span, the outermost mention inside it, or the best overlap."""
+    exact = [m for m in mentions if m.start == start and m.end == end]
+    if exact:
+        return exact[0]
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    around = [m for m in mentions if m.start <= start and end <= m.end]
+    if around and not any(m.start == start for m in inside):
+        # the span begins inside a longer phrase ("LR des Alpes-Maritimes" of "député LR des …"): that phrase
+        return min(around, key=lambda m: m.end - m.start)
+    if inside:
+        # the outermost, earliest mention: "la porte-parole …, Sabrina Singh" -> the role, whose unit holds the name
+        outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end for o in inside)]
+        # the phrase the span begins with is its head ("Officials in Baghdad" are officials, not Baghdad);
+        # an apposition's name and role are one unit anyway
+        return min(outer, key=lambda m: m.start)
+    best = max(mentions, key=lambda m: _overlap(m.start, m.end, start, end), default=None)
+    if best is not None and _overlap(best.start, best.end, start, end) * 2 >= (end - start):
+        return best
+    return None
+
+
+def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx: int) -> Mention | None:
+    """A mention made from a speaker span that no rule found: the extractor says someone speaks there."""
+    toks = [t for t in view.toks if t.start >= start and t.end <= end]
+    if not toks:
+        return None
+    text = view.text[start:end]
+    low = norm(text).strip()
+    sent = toks[0].sent
+    if low in lex.pronouns or low in lex.last_mentioned:
+        f = lex.pronouns.get(low) or lex.last_mentioned[low]
+        kind = PRONOUN if low in lex.pronouns else LAST
+        return Mention(id=idx, start=start, end=end, text=text, sent=sent, head=toks[-1].i, kind=kind,
+                       gender=f.gender, number=f.number, is_subject=True, forced=True, is_speaker=True)
+    inside = {t.i for t in toks}
+    # the head: a lexicon noun, else the noun the parse says heads the span, else the first word after the article
+    head = next((t for t in toks if t.lemma in lex.phrases or t.low in lex.phrases), None) \
+        or next((t for t in toks if t.head not in inside and t.upos in ("NOUN", "PROPN")), None) \
+        or next((t for t in toks if t.upos in ("NOUN", "PROPN")), None) \
+        or next((t for t in toks if t.low not in lex.determiners), toks[-1])
+    det = None
+    first = toks[0]
+    if first.low in lex.possessive:
+        det = "poss"
+    elif first.low in lex.demonstrative:
+        det = "dem"
+    elif first.low in lex.definite:
+        det = "def"
+    elif first.low in lex.indefinite:
+        det = "indef"
+    m = Mention(id=idx, start=start, end=end, text=text, sent=sent, head=head.i, kind=NOMINAL, det=det,
+                gender=head.gender, number=head.number, is_subject=head.is_subject, forced=True, is_speaker=True,
+                poss_number=lex.possessive.get(first.low) if det == "poss" else None)
+    key = head.lemma
+    if key in lex.document_nouns or head.low in lex.document_nouns:
+        m.kind, m.noun, m.noun_kind = DOCUMENT, key, K_DOC
+    elif key in lex.roles:
+        m.noun, m.noun_kind, m.role = key, K_ROLE, lex.roles[key]
+    elif head.is_cap:
+        m.kind = NAME
+        named = [t for t in toks if t.is_cap]
+        m.name = view.text[named[0].start:named[-1].end]
+        m.name_toks = tuple(fold(t.text) for t in named)
+        m.det = "def" if det == "def" else None
+    else:
+        m.noun, m.noun_kind = key, K_ORG if head.number != "p" else None
+    return m
+
+
+def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tuple[list[Attribution], list[Entity]]:
+    """Fill ``speaker.resolved``, ``speaker.entity`` and ``speaker.type``; return the article's entities."""
+    if not getattr(doc, "sentences", None):
+        return list(attributions), []
+    # without a dependency parse (a blank pipeline) the rules still run, on word forms and capitals alone
+    lex = load_sources(lang)
+    view = build_view(doc)
+    direct = [(a.content.start, a.content.end) for a in attributions if a.type == "direct"]
+    regions = quote_regions(view.text, lex.quote_marks, direct)
+    mentions = find_mentions(view, lex, regions)
+    # the speakers: each one is a mention, made from its span when no rule found it
+    spk: dict[int, Mention] = {}
+    for k, a in enumerate(attributions):
+        if a.speaker is None:
+            continue
+        m = speaker_mention(mentions, a.speaker.start, a.speaker.end)
+        if m is None:
+            m = forced_mention(view, lex, a.speaker.start, a.speaker.end, len(mentions))
+            if m is None:
+                continue
+            mentions.append(m)
+            m.quote_region = next((i for i, (x, y) in enumerate(regions) if x <= m.start and m.end <= y), -1)
+            m.in_quote = m.quote_region >= 0
+        m.is_speaker = True
+        spk[k] = m
+    linker = Linker(view, lex, mentions, regions)
+    ents = linker.run()
+    # the entities to report: every speaker's, and the heads and issuers they stand for
+    keep: set[int] = set()
+    for m in spk.values():
+        if m.entity is None:  # a speaker that no rule kept (a place, a quoted role): it speaks all the same
+            if m.place:
+                linker.link_place(m)
+            else:
+                linker.add(linker.new(), m)
+        if m.entity is not None:
+            keep.add(m.entity)
+    todo = list(keep)
+    while todo:
+        e = ents[todo.pop()]
+        if e.head is not None and e.head not in keep:
+            keep.add(e.head)
+            todo.append(e.head)
+    builder = EntityBuilder(view.text, lex, ents, mentions)
+    entities, ids, types = builder.build(keep)
+    out: list[Attribution] = []
+    for k, a in enumerate(attributions):
+        m = spk.get(k)
+        if a.speaker is None or m is None or m.entity is None:
+            out.append(a)
+            continue
+        resolved = resolved_span(linker, m, view.text)
+        speaker = Speaker(a.speaker.start, a.speaker.end, a.speaker.text, resolved=resolved,
+                          entity=ids.get(m.entity), type=types.get(m.entity))
+        out.append(replace(a, speaker=speaker))
+    return out, entities
+
+
+def resolved_span(linker: Linker, m: Mention, text: str) -> Span | None:
+    """What a speaker mention resolves to: its antecedent, or the name of its apposition."""
+    if m.antecedent is not None:
+        a = linker.ms[m.antecedent]
+        return Span(a.start, a.end, text[a.start:a.end])
+    if m.kind == NAME:
+        return None
+    unit = linker.units.get(m.unit, []) if m.unit is not None else []
+    names = [u for u in unit if u.kind == NAME and u is not m]
+    if names:
+        n = min(names, key=lambda u: abs(u.start - m.start))
+        return Span(n.start, n.end, text[n.start:n.end])
+    return None
+
