@@ -21,16 +21,26 @@ class Failure:
 
 
 def process_article(article: Article, engine) -> ArticleResult:  # engine: attribution.parse.Engine
-    """Parse, extract and resolve one article."""
+    """Parse, extract and resolve one article.
+
+    A pre-parsed article (read from CoNLL-U) keeps its own parse, whatever the engine.
+    """
     from .extract import extract
+    from .parse import read_conllu
     from .resolve import resolve
 
     lang = article.lang or "fr"
-    doc = engine.parse(article.text, lang)
+    if article.parsed is not None:
+        doc = read_conllu(article.parsed, lang, source=article.path)
+        name, model_id = "conllu", "pre-parsed"
+    else:
+        parser = engine.for_lang(lang)  # the engine that really parses this language
+        doc = parser.parse(article.text, lang)
+        name, model_id = parser.name, parser.model_id
     attributions, terms = extract(doc, lang)
     attributions, entities = resolve(doc, attributions, lang)
     words = sum(len(s.words) for s in doc.sentences)
-    return ArticleResult(article=article, engine=engine.name, model=engine.model_id,
+    return ArticleResult(article=article, engine=name, model=model_id,
                          attributions=tuple(attributions), terms=tuple(terms),
                          entities=tuple(entities), words=words)
 
@@ -63,18 +73,32 @@ def run(
     lang: str | None = None,
     on_failure: Callable[[Failure], None],
     on_note: Callable[[str], None] | None = None,
+    db: str | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[ArticleResult]:
     """Read, process and link a whole corpus: the main job of every corpus command.
 
-    Failures go to ``on_failure`` and the rest goes on; ``on_note`` gets the
-    one-line engine choice message.
+    Failures go to ``on_failure`` and the rest goes on; ``on_note`` gets one-line
+    notes (the engine chosen, what the store holds). With ``db`` (a results
+    database, see ``store``), stored results are read instead of processing again
+    and what is missing or changed is processed and stored; with ``db`` and no
+    paths, every stored result is read. ``jobs`` worker processes (0: one per
+    CPU) or a Dask cluster (``dask``: "local" or a scheduler address) do the
+    work; ``on_progress(done, total)`` follows it.
     """
-    from .parse import get_engine
+    from .parallel import EngineSpec, process_corpus
     from .reader import iter_articles
     from .resolve import link_corpus
+    from .store import load_results
 
-    parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=use_cache)
-    if on_note and parser.choice_note:
-        on_note(parser.choice_note)
-    results = list(process_all(iter_articles(list(paths), lang=lang, on_note=on_note), parser, on_failure))
-    return link_corpus(results)
+    paths = list(paths)
+    if db and not paths:
+        return load_results(db)
+    corpus = process_corpus(
+        iter_articles(paths, lang=lang, on_note=on_note),
+        EngineSpec(engine, model, cache_dir, use_cache),
+        on_failure=on_failure, on_note=on_note, on_progress=on_progress,
+        db=db, jobs=jobs, dask=dask, paths=paths)
+    return link_corpus(corpus.results)

@@ -20,7 +20,7 @@ def _thresholds(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @corpus_options
 @click.option("--format", "fmt", type=click.Choice(lib.FORMATS), default="table", show_default=True,
               help="table and markdown list the worst articles first (lowest coverage).")

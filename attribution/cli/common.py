@@ -52,19 +52,39 @@ def note(message: str) -> None:
 
 
 def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Options of every command that processes a corpus: the engine options and --lang."""
+    """Options of every command that processes a corpus: the engine options, --lang,
+    and the scale options --db, --jobs and --dask."""
+    f = click.option("--dask", "dask", metavar="ADDRESS", default=None,
+                     help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' "
+                          "for a local cluster of --jobs workers.")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Worker processes, each loading the model once (0: one per CPU).")(f)
+    f = click.option("--db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                     help="Results database: read stored results instead of processing again; "
+                          "process and store what is missing or changed.")(f)
     f = click.option("--lang", default=None,
                      help="Language of every article (default: metadata, else detected).")(f)
     return engine_options(f)
 
 
 def load_corpus(paths: tuple[str, ...], log: FailureLog, **options: Any) -> list:
-    """Process PATHS with the options of ``corpus_options``; failures go to ``log``."""
-    from ..pipeline import run
+    """Process PATHS with the options of ``corpus_options``; failures go to ``log``.
 
-    try:
-        return run(paths, engine=options["engine"], model=options.get("model"),
-                   cache_dir=options.get("cache_dir"), use_cache=not options.get("no_cache", False),
-                   lang=options.get("lang"), on_failure=log, on_note=note)
-    except AttributionError as exc:
-        raise fail(exc) from exc
+    With --db and no PATHS, every result stored in the database. A progress bar
+    with ETA goes to stderr when it is a terminal.
+    """
+    from ..pipeline import run
+    from .index import Progress
+
+    if not paths and not options.get("db"):
+        raise click.UsageError("give the articles to process (PATH...), or --db FILE for stored results")
+    with Progress() as progress:
+        try:
+            return run(paths, engine=options["engine"], model=options.get("model"),
+                       cache_dir=options.get("cache_dir"),
+                       use_cache=not options.get("no_cache", False), lang=options.get("lang"),
+                       db=options.get("db"), jobs=options.get("jobs", 1),
+                       dask=options.get("dask"), on_failure=progress.around(log),
+                       on_note=progress.around(note), on_progress=progress)
+        except AttributionError as exc:
+            raise fail(exc) from exc

@@ -12,7 +12,7 @@ from .common import FailureLog, corpus_options, load_corpus, note
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @corpus_options
 @click.option("--by", type=click.Choice(lib.GROUPINGS), default="outlet", show_default=True,
               help="Group articles by their outlet metadata, or by top-level folder.")

@@ -23,8 +23,6 @@ def graph(paths: tuple[str, ...], output: str, **options: Any) -> None:
         graph_format(output)  # a wrong extension is a usage error: say so before any parsing
     except OutputError as exc:
         raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from exc
-    if not paths and not options.get("db"):
-        raise click.UsageError("give the articles to process (PATH...), or --db FILE for stored results")
     log = FailureLog()
     results = load_corpus(paths, log, **options)
     if not results:

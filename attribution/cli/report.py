@@ -20,8 +20,6 @@ from .common import FailureLog, corpus_options, fail, load_corpus, note
 @corpus_options
 def report(paths: tuple[str, ...], output: str, title: str, **options: Any) -> None:
     """Write an HTML report of FILE_OR_DIR... into the folder -o (open its index.html)."""
-    if not paths and not options.get("db"):
-        raise click.UsageError("give the articles to process (PATH...), or --db FILE for stored results")
     log = FailureLog()
     results = load_corpus(paths, log, **options)
     if not results:

@@ -216,9 +216,8 @@ class ShallowEngine:
 
     def __init__(self, lang: str, *, chunk_chars: int = 100_000) -> None:
         self.lang = lang
-        import spacy
-
-        self.model_id = f"blank_{lang}-sentencizer-{spacy.__version__}"
+        # the version from the metadata: importing spacy costs seconds that a cached run never needs
+        self.model_id = f"blank_{lang}-sentencizer-{importlib.metadata.version('spacy')}"
         self.chunk_chars = chunk_chars
         self.choice_note: str | None = None
         self._nlp: Any = None
