@@ -19,9 +19,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import audit, compare, extract, graph, index, models, report, sources
+    from . import audit, compare, evaluate, extract, graph, index, models, report, sources
 
-    for module in (extract, report, audit, compare, graph, sources, index, models):
+    for module in (extract, evaluate, report, audit, compare, graph, sources, index, models):
         for command in module.COMMANDS:
             main.add_command(command)
 

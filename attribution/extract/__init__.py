@@ -1,0 +1,69 @@
+"""Attribution extraction: who said what, with which cue, in a parsed article.
+
+``extract(doc, lang)`` reads a ``stanza.Document`` (its ``text`` is the
+article) and returns the attributions and the quoted terms. It works in four
+steps:
+
+1. ``quotes.find_quotes`` pairs the quote marks of the text;
+2. ``tokens.build_view`` makes a flat view of the words and repaired sentences
+   (units);
+3. for each unit, ``cues.find_cues`` finds the cue verb groups and each pattern
+   of ``patterns.UNIT_PATTERNS`` proposes candidates, in this priority order:
+   inverted cue, verb with complement, participle or gerund, passive,
+   prepositional (selon, d'après, pour, according to), comparative
+   (comme l'a dit X), colon or dash introduction;
+4. ``select.resolve`` settles overlaps in one place, floating quotes inherit
+   the speaker of their neighbour, and the quotes left over become terms.
+
+Offsets are those of the text: every Span, Cue and Speaker satisfies
+``text == doc.text[start:end]``. Speakers are mentions only; resolving them to
+sources is ``attribution.resolve``'s job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lexicon import load_lexicon
+from ..quotes import find_quotes
+from ..records import Attribution, Term
+from .cues import find_cues
+from .patterns import DOC_PATTERNS, UNIT_PATTERNS, Candidate, Unit
+from .select import floating_quotes, resolve, terms, to_attribution
+from .tokens import DocView, build_view
+
+__all__ = ["extract", "extract_view", "view"]
+
+
+def view(doc: Any, lang: str) -> DocView:
+    """The flat view of a parsed document that the patterns read."""
+    lex = load_lexicon(lang)
+    text = doc.text or ""
+    return build_view(doc, lex.lang, lex, find_quotes(text))
+
+
+def candidates(v: DocView) -> list[Candidate]:
+    """Every candidate of every pattern, unit by unit."""
+    out: list[Candidate] = []
+    for index, (lo, hi) in enumerate(v.units):
+        if hi <= lo:
+            continue
+        unit = Unit(v, index, lo, hi, find_cues(v, lo, hi))
+        for pattern in UNIT_PATTERNS:
+            out.extend(pattern(unit))
+    for doc_pattern in DOC_PATTERNS:
+        out.extend(doc_pattern(v))
+    return out
+
+
+def extract_view(v: DocView) -> tuple[list[Attribution], list[Term]]:
+    found = candidates(v)
+    kept = resolve(v, found)
+    # floating quotes inherit from the first selection; speech nested in them is let in again
+    kept = resolve(v, found + floating_quotes(v, kept))
+    return [to_attribution(v, c) for c in kept], terms(v, kept)
+
+
+def extract(doc: Any, lang: str) -> tuple[list[Attribution], list[Term]]:
+    """The attributions and terms of a parsed article (``doc.text`` is the article text)."""
+    return extract_view(view(doc, lang))
