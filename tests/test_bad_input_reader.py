@@ -51,7 +51,7 @@ def test_folder_with_no_articles(tmp_path: Path, files: list[str]) -> None:
     for name in files:
         write(folder / name, FR)
     assert str(error_of(folder)) == (
-        f"{folder}: no articles in this folder (no .htm, .html, .jsonl, .ndjson, .text, .txt file)")
+        f"{folder}: no articles in this folder (no .conllu, .htm, .html, .jsonl, .ndjson, .text, .txt file)")
 
 
 def test_empty_file(tmp_path: Path) -> None:
