@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from ..records import Attribution, Entity, Span, Speaker
 from .entities import EntityBuilder
-from .lexicon import SourceLexicon, load_sources, norm
+from .lexicon import Role, SourceLexicon, load_sources, norm
 from .link import Linker
 from .mentions import (
     DOCUMENT,
@@ -21,9 +22,13 @@ from .mentions import (
     Mention,
     find_mentions,
     fold,
+    human_noun,
     quote_regions,
 )
 from .tokens import TokView, build_view
+
+# "l'un des X", "une de ses X", "one of the X": a single member of a plural set
+_PARTITIVE = re.compile(r"^(?:l'|l’)?(?:un|une|one)\s+(?:des|de ses|de leurs|d'entre|of the|of their|of his|of her)\s")
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -81,14 +86,22 @@ def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx:
         det = "def"
     elif first.low in lex.indefinite:
         det = "indef"
+    number = head.number
+    if number is None and head.upos == "X" and head.low.endswith("s") and len(head.low) > 3:
+        number = "p"  # no tagger (a blank pipeline): a final -s is the plural mark of English and French nouns
+    if _PARTITIVE.match(low):
+        det, number = "indef", "s"  # "l'un des témoins", "une de ses proches": one unnamed member of the set
     m = Mention(id=idx, start=start, end=end, text=text, sent=sent, head=head.i, kind=NOMINAL, det=det,
-                gender=head.gender, number=head.number, is_subject=head.is_subject, forced=True, is_speaker=True,
+                gender=head.gender, number=number, is_subject=head.is_subject, forced=True, is_speaker=True,
                 poss_number=lex.possessive.get(first.low) if det == "poss" else None)
     key = head.lemma
     if key in lex.document_nouns or head.low in lex.document_nouns:
         m.kind, m.noun, m.noun_kind = DOCUMENT, key, K_DOC
     elif key in lex.roles:
         m.noun, m.noun_kind, m.role = key, K_ROLE, lex.roles[key]
+    elif key not in lex.org_nouns and human_noun(key) and not head.is_cap:
+        # an unknown agent noun that speaks ("le sélectionneur", "une urgentiste") is a person, not a body
+        m.noun, m.noun_kind, m.role = key, K_ROLE, Role(key, "generic")
     elif head.is_cap:
         m.kind = NAME
         named = [t for t in toks if t.is_cap]
@@ -96,7 +109,8 @@ def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx:
         m.name_toks = tuple(fold(t.text) for t in named)
         m.det = "def" if det == "def" else None
     else:
-        m.noun, m.noun_kind = key, K_ORG if head.number != "p" else None
+        m.noun, m.noun_kind = key, K_ORG if number != "p" else None
+        m.extra["guessed"] = "1"  # no table knows the noun: a body by default, a weak antecedent
     return m
 
 
@@ -116,6 +130,8 @@ def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tup
         if a.speaker is None:
             continue
         m = speaker_mention(mentions, a.speaker.start, a.speaker.end)
+        if m is not None and _PARTITIVE.match(norm(a.speaker.text)):
+            m = None  # "l'un des témoins" is one witness, not the witnesses: a mention of its own
         if m is None:
             m = forced_mention(view, lex, a.speaker.start, a.speaker.end, len(mentions))
             if m is None:
@@ -125,7 +141,13 @@ def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tup
             m.in_quote = m.quote_region >= 0
         m.is_speaker = True
         spk[k] = m
-    linker = Linker(view, lex, mentions, regions)
+    # what each speaker mention reports: words of its own content never name who speaks
+    contents: dict[int, list[tuple[int, int]]] = {}
+    for k, m in spk.items():
+        c = attributions[k].content
+        if c.end > c.start:
+            contents.setdefault(m.id, []).append((c.start, c.end))
+    linker = Linker(view, lex, mentions, regions, contents)
     ents = linker.run()
     # the entities to report: every speaker's, and the heads and issuers they stand for
     keep: set[int] = set()

@@ -24,6 +24,7 @@ from .mentions import (
 
 _ACRONYM = re.compile(r"^[A-ZÉÈ][A-ZÉÈ0-9&-]+$")
 _ARTICLES = ("the", "le", "la", "les", "l'")
+_DOMAIN = re.compile(r"\w\.(?:com|fr|org|net|info|io|co|be|ch|ca|uk|de|ru)$", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -70,6 +71,8 @@ class EntityBuilder:
             return "organization"  # a name with an article is a newspaper, a party, a body: "Le Parisien", "La CGT"
         if m.name and _ACRONYM.match(m.name.replace(" ", "")) and len(m.name) <= 8:
             return "organization"
+        if m.name and _DOMAIN.search(m.name):
+            return "organization"  # a web address ("Znak.com", "Mediapart.fr") names a site, never a person
         if words & {fold(w) for w in lex.name_org_words}:
             return "organization"
         return None
@@ -78,7 +81,8 @@ class EntityBuilder:
         if e.kind in ("office", "place"):
             return "organization"
         if e.kind == "document" or e.unresolved == "document":
-            return "anonymous"
+            # a document with no known issuer ("un communiqué commun") is issued by a body, not said by someone
+            return "organization"
         if e.unresolved == "pronoun":
             return "group" if "p" in e.numbers else "person"
         if not any(m.kind == NAME for m in e.mentions) and self.anonymity(e, "") and \
@@ -111,6 +115,8 @@ class EntityBuilder:
             return "organization"  # "la Mairie": an institution named by a common noun
         if first.noun_kind == K_ORG and not group_noun:
             return "organization"  # "les autorités locales": institutions, even in the plural
+        if first.role is not None and first.role.grammatical and first.role.cls == "anonymous":
+            return "anonymous"  # "des sources concordantes": unnamed informants, not a collective that acts
         if group_noun or first.number == "p":
             return "group"
         if first.role is not None:

@@ -81,9 +81,10 @@ class Ent:
 
 class Linker:
     def __init__(self, view: TokView, lex: SourceLexicon, mentions: list[Mention],
-                 regions: list[tuple[int, int]]) -> None:
+                 regions: list[tuple[int, int]], contents: dict[int, list[tuple[int, int]]] | None = None) -> None:
         self.v = view
         self.regions = regions
+        self.contents = contents or {}  # speaker mention id -> content spans it reports
         self.lex = lex
         self.ms = mentions
         self.ents: list[Ent] = []
@@ -159,6 +160,18 @@ class Linker:
         paired: set[int] = set()
         names = sorted((m for m in self.ms if m.kind == NAME and m.place is None), key=lambda m: m.start)
         for b in names:
+            # the parse says the name is in apposition to an earlier description, with words between
+            # ("le secrétaire à l'Énergie, Rick Perry", "la ministre aux Armées Florence Parly"): one person
+            ht = self.v.toks[b.head]
+            if ht.deprel == "appos" and ht.head >= 0:
+                owner = [a for a in self.ms if a.sent == b.sent and a.end <= b.start and describes(a) and a.head == ht.head
+                         and a.id not in paired and same_side(a, b) and fits(a, b) and a.noun_kind == K_ROLE]
+                gap = self._gap(owner[0], b) if owner else ""
+                # after a comma ("…, Rick Perry,") or with the role's own modifier between ("à l'Énergie Rick Perry")
+                if owner and (gap.endswith(",") or "," not in gap) and self._followed_by_boundary(b):
+                    parent[find(b.id)] = find(owner[0].id)
+                    paired.update((owner[0].id, b.id))
+                    continue
             # a description just before the name: "le maire Gaël Perdriau", "la porte-parole …, Sabrina Singh";
             # of several descriptions ending there, the outermost ("le président du Centre …", not "Centre …")
             before = [a for a in self.ms if a.sent == b.sent and a.end <= b.start and describes(a)
@@ -166,6 +179,10 @@ class Linker:
             if before:
                 a = min(before, key=lambda a: a.start)
                 gap = self._gap(a, b)
+                inner = [r for r in before if r.start > a.start and r.end == a.end and r.noun_kind == K_ROLE]
+                if gap == "" and inner and a.noun_kind != K_ROLE:
+                    # "les partisans du général Michel Aoun": the name is the general's, not the supporters'
+                    a = min(inner, key=lambda r: r.start)
                 # an organisation noun only right before its name ("le quotidien Le Parisien"), never across a comma
                 if (gap == "" or a.noun_kind != K_ORG) and self._followed_by_boundary(b) and a.id not in paired:
                     parent[find(b.id)] = find(a.id)
@@ -190,6 +207,20 @@ class Linker:
                     and a.name and a.name.isupper()]
             if acro:
                 parent[find(acro[0].id)] = find(b.id)
+        # two descriptions in apposition, the second with its name ("l'ancien président libanais, le général
+        # Michel Aoun"): the parse says so, and the name then names the first description too
+        named_roots = {find(m.id) for m in self.ms if m.kind == NAME}
+        for r in self.ms:
+            ht = self.v.toks[r.head]
+            if not describes(r) or ht.deprel != "appos" or find(r.id) not in named_roots:
+                continue
+            for a in self.ms:
+                if a.sent == r.sent and describes(a) and a.head == ht.head and a.end <= r.start \
+                        and self._gap(a, r) == "," and same_side(a, r) and find(a.id) not in named_roots \
+                        and a.noun_kind == r.noun_kind:
+                    parent[find(a.id)] = find(r.id)
+                    named_roots.add(find(r.id))
+                    break
         for m in self.ms:
             root = find(m.id)
             self.units.setdefault(root, []).append(m)
@@ -450,6 +481,9 @@ class Linker:
             e = self.ents[c.entity]  # type: ignore[index]
             if e.kind or not self.compatible(e, None, m.number):
                 continue  # not an office, a government or a document: "ce groupe" is what was just described
+            if m.role is not None and m.role.cls == "anonymous" and (e.named or any(
+                    x.role is not None and x.role.cls == "title" for x in e.mentions)):
+                continue  # "cette source" is an unnamed informant: never a named or titled person just quoted
             if want_person == e.personish():
                 return e
         return None
@@ -472,6 +506,12 @@ class Linker:
             return False
         if c.in_quote and c.quote_region != p.quote_region:
             return False  # words inside someone's quote are not what the narration refers back to
+        if p.kind in (PRONOUN, LAST) and c.intro not in self.lex.pronoun_preps \
+                and any(a <= c.start and c.end <= b for a, b in self.contents.get(p.id, ())):
+            # what a pronoun reports ("le silence … apaise, pense-t-il") never names it ("pour X, …" inside the span
+            # is its source, not what it reports); a possessive may point into it ("le Premier ministre a parrainé
+            # …, selon son bureau"), so only pronouns are held to this
+            return False
         e = self.ents[c.entity]
         # a capital or a country is rarely what "il" means, unless it was the acting subject
         return not (e.kind == "place" and c.place in ("capital", "country") and not c.is_subject)
@@ -495,12 +535,19 @@ class Linker:
             tier = 0 if said and c.is_subject else 1 if said else 2 if c.is_subject else 3
             return (tier, 0 if self.ents[c.entity].personish() else 1, -c.start)  # type: ignore[index]
 
+        if p.kind == PRONOUN and not possessive:
+            same = self.same_sentence_subject(p, gender, number)
+            if same is not None:
+                return same
         seen = 0
         s = p.sent
         fallback: Mention | None = None
         while s >= 0 and seen <= MAX_BACK:
             cands = [c for c in self.by_sent.get(s, []) if self.usable(c, p)
-                     and self.compatible(self.ents[c.entity], gender, number)]  # type: ignore[index]
+                     and self.compatible(self.ents[c.entity], gender, number)  # type: ignore[index]
+                     and not (p.kind == PRONOUN and self.placeish(c))]  # "il" is never "à Nantes"
+            # "le porte-parole du gouvernement": "il" is the spokesman, not the government in his complement
+            cands = [c for c in cands if not self.head_of_np(c, cands)]
             if cands:
                 best = min(cands, key=rank)
                 if spoke(best) or best.is_subject:
@@ -511,6 +558,69 @@ class Linker:
                 seen += 1
             s -= 1
         return fallback
+
+    def placeish(self, c: Mention) -> bool:
+        """A place in a modifier ("en Nouvelle-Calédonie", "à Nantes"): never the antecedent of "il"."""
+        return c.kind == NAME and (c.intro in self.lex.locative_preps
+                                   or c.ner == "LOC" and not c.is_speaker and not c.is_subject)
+
+    def head_of_np(self, c: Mention, cands: list[Mention]) -> bool:
+        """Is c nested in a larger candidate ("Nouvelle-Calédonie" in "le commissariat de Nouvelle-Calédonie")?"""
+        return any(o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                   for o in cands)
+
+    def same_sentence_subject(self, p: Mention, gender: str | None, number: str | None) -> Mention | None:
+        """The subject of a clause that governs the pronoun's clause, in the pronoun's own sentence.
+
+        A pronoun in a subordinate clause or an incise ("…, lorsqu'il a affirmé", "un projet qu'il qualifie",
+        "…, a-t-il indiqué") refers to the subject of its main clause far more often than to anything in the
+        sentences before; failing a parse that says which, the noun phrase that opens the sentence, before
+        its first verb, is that subject.
+        """
+        toks = self.v.toks
+        # a noun no table knows ("un protocole qui, selon X, …") is only a guess at a source: not preferred here
+        cands = [c for c in self.by_sent.get(p.sent, []) if self.usable(c, p) and not self.placeish(c)
+                 and "guessed" not in c.extra
+                 and self.compatible(self.ents[c.entity], gender, number)]  # type: ignore[index]
+        # a noun inside a larger noun phrase that agrees is a modifier, not the one who acts
+        cands = [c for c in cands if not self.head_of_np(c, cands)]
+        if not cands:
+            return None
+        sent = self.v.sentence(p.sent)
+        # the clause heads above the pronoun's verb: its head, its head's head … up to the root
+        k = toks[p.head].head
+        governing: list[int] = []
+        steps = 0
+        while k >= 0 and steps < 8:
+            k = toks[k].head
+            if k >= 0:
+                governing.append(k)
+            steps += 1
+        for g in governing:
+            for t in sent:
+                if t.head == g and t.is_subject and t.i < p.head:
+                    c = next((c for c in cands if c.start <= t.start and t.end <= c.end), None)
+                    if c is not None:
+                        return c
+        # the parse found no governing subject: the phrase opening the sentence, if no verb comes before it
+        first_verb = next((t.start for t in sent if t.upos in ("VERB", "AUX")), None)
+        # (a pronoun before any verb belongs to the first clause: nothing before it governs it)
+        if first_verb is not None and first_verb < p.start:
+            opening = min(cands, key=lambda c: c.start)
+            before = [t for t in sent if t.start < opening.start]
+            # "À Paris, …" opens with a place, not a subject; "Pour X, …" and "Selon X, …" with the one who speaks
+            if opening.start < first_verb and not any(t.upos == "ADP" and t.low not in self.lex.pronoun_preps
+                                                      for t in before):
+                return opening
+        # a pronoun in a subordinate clause or an incise ("…, lorsqu'il a affirmé", "…, qu'il qualifie") after a
+        # person named in its own sentence means that person, not someone of the sentences before
+        verb = toks[p.head].head
+        subordinate = verb >= 0 and toks[verb].deprel.split(":")[0] in (
+            "advcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "obl", "nmod", "appos")
+        people = [c for c in cands if self.ents[c.entity].personish()]  # type: ignore[index]
+        if subordinate and people:
+            return max(people, key=lambda c: c.start)
+        return None
 
     def link_pronoun(self, p: Mention) -> None:
         c = self.resolve_like_pronoun(p, p.gender, p.number)

@@ -32,6 +32,20 @@ def cap_word(t: Tok) -> bool:
     return t.is_cap or bool(_PARTICLE_CAP.match(t.text))
 
 
+# agent-noun endings of French (and English) nouns for people: -eur/-euse/-rice (entraîneur, animatrice),
+# -iste (urgentiste), -ien/-ienne (chirurgien), -ier/-ière (cuisinier), -ant/-ante (intervenant), -logue (virologue),
+# -er/-or/-ist/-ian (English). Used only for a noun the extractor says speaks and that no lexicon table knows: among
+# such nouns, bodies are rare (the lexicon lists them: assureur, fournisseur ...) and people the rule.
+_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "ien", "ienne", "ier", "ière", "ant", "ante", "logue",
+                  "er", "or", "ist", "ian")
+
+
+def human_noun(lemma: str) -> bool:
+    """Does a common noun unknown to the lexicon read as a person's role or profession (``l'entraîneur``)?"""
+    w = lemma.lower().rstrip("s")
+    return len(w) > 4 and w.isalpha() and w.endswith(_AGENT_ENDINGS)
+
+
 def fold(text: str) -> str:
     """Lowercase without accents: how names are compared (``État`` = ``Etat``)."""
     nfd = unicodedata.normalize("NFD", norm(text))
