@@ -17,10 +17,17 @@ def test_name_in_apposition_is_preferred():
     assert only(atts, "la réforme serait votée avant l'été").speaker.text == "Paul Martin"
 
 
-def test_coordinated_que_clauses_give_two_attributions():
+def test_coordinated_que_clauses_are_one_statement():
+    # the gold convention: "a estimé que A et que B" is one attribution covering both complements
     atts, _ = run("Le juge a estimé que les preuves étaient insuffisantes et que l'enquête devait être rouverte.")
-    assert only(atts, "les preuves étaient insuffisantes").speaker.text == "Le juge"
-    assert only(atts, "l'enquête devait être rouverte").cue.text == "a estimé"
+    a = only(atts, "les preuves étaient insuffisantes et que l'enquête devait être rouverte")
+    assert (a.speaker.text, a.cue.text, len(atts)) == ("Le juge", "a estimé", 1)
+
+
+def test_coordinated_que_clause_after_a_whole_quotation_is_a_second_attribution():
+    atts, _ = run("Le juge a ajouté que « les preuves sont insuffisantes » et que l'enquête devait être rouverte.")
+    assert only(atts, "les preuves sont insuffisantes").type == "direct"
+    assert only(atts, "l'enquête devait être rouverte").cue.text == "a ajouté"
 
 
 def test_direct_object_of_a_denial():

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from ..lexicon import CueEntry
 from .tokens import DocView, Tok, verb_form
-from .words import incise_before, is_adverb, is_comma, is_det, is_inverted_clitic, is_punct
+from .words import (
+    glued_clitic,
+    incise_before,
+    is_adverb,
+    is_comma,
+    is_det,
+    is_inverted_clitic,
+    is_punct,
+)
 
 _AUX_LEMMAS = frozenset({"avoir", "être", "have", "be"})
 _PASSIVE_AUX = frozenset({"être", "été", "be", "was", "were", "been", "is", "are", "being", "étaient",
@@ -80,7 +88,7 @@ def _group_left(v: DocView, h: int, lo: int) -> tuple[int, bool, bool, int]:
             reflexive = True
             first = j
             break
-        if is_inverted_clitic(t):
+        if glued_clitic(v, j):
             j -= 1
             continue
         if aux >= 0:
@@ -149,6 +157,9 @@ def _verbish(v: DocView, h: int, has_aux: bool, clitic: int, lo: int) -> bool:
                                  or prev.low in v.lex.word_set("negation")):
             return True  # "il souligne" mis-tagged as a noun
         nxt = v.toks[h + 1] if h + 1 < len(v.toks) else None
+        if prev is not None and prev.upos == "NOUN" and h - 2 == lo and is_det(v, v.toks[h - 2]) and nxt is not None \
+                and (nxt.upos == "ADP" or nxt.mark or nxt.low in v.lex.word_set("complementizers")):
+            return True  # "Le procureur insiste sur …" tagged as an adjective: the subject opens the sentence
         if prev is not None and (is_det(v, prev) or prev.upos in ("ADP", "ADJ")):
             return False
         if prev is not None and is_comma(prev) and h - 2 >= lo and v.toks[h - 2].mark:
@@ -222,7 +233,10 @@ def _open_incise(v: DocView, i: int, lo: int, hi: int) -> CueGroup | None:
     «…», sourit-elle / «…», s'amuse-t-il. (Not faut-il, doit-on, peut-être: modal questions.)"""
     toks = v.toks
     t = toks[i]
-    if v.lang != "fr" or i + 1 >= hi or not is_inverted_clitic(toks[i + 1]) or t.lemma in _NOT_INCISE:
+    if v.lang == "fr" and i + 1 < hi and not glued_clitic(v, i + 1):
+        return _noun_incise(v, i, lo, hi)
+    if v.lang != "fr" or i + 1 >= hi or not glued_clitic(v, i + 1) or t.lemma in _NOT_INCISE \
+            or is_inverted_clitic(t):  # "a-t-il": the "-t" is no verb
         return None
     if not (t.upos in ("VERB", "") or t.low.endswith(("e", "t", "a"))):
         return None
@@ -233,17 +247,49 @@ def _open_incise(v: DocView, i: int, lo: int, hi: int) -> CueGroup | None:
         return None
     last = i + 1
     clitic = i + 1
-    if toks[i + 1].low == "-t" and i + 2 < hi and is_inverted_clitic(toks[i + 2]):
+    if toks[i + 1].low == "-t" and i + 2 < hi and glued_clitic(v, i + 2):
         last = clitic = i + 2
     lemma = t.lemma if t.lemma and t.lemma != t.low or t.upos else t.low
     entry = CueEntry(("se " if reflexive else "") + lemma, "neutral", "incise")
     return CueGroup(i, first, last, entry, clitic, False, False, reflexive)
 
 
+def _noun_incise(v: DocView, i: int, lo: int, hi: int) -> CueGroup | None:
+    """«…», sourit la gérante: a finite verb right after a quote and a comma, whose inverted
+    subject (a determiner or a name, no verb) ends the sentence, is an incise cue."""
+    toks = v.toks
+    t = toks[i]
+    if t.upos != "VERB" or "VerbForm=Fin" not in t.feats or t.lemma in _NOT_INCISE or not _after_quote(v, i, lo):
+        return None
+    n = toks[i + 1]
+    if not (is_det(v, n) or n.upos == "PROPN"):
+        return None
+    for k in range(i + 1, min(hi, i + 10)):
+        if toks[k].text in (".", "!", "?", "…") or k == hi - 1:
+            break  # the subject runs to the end of the sentence
+        if toks[k].upos in ("VERB", "AUX") or toks[k].mark or toks[k].low in v.lex.word_set("complementizers"):
+            return None
+    else:
+        return None
+    return CueGroup(i, i, i, CueEntry(t.lemma or t.low, "neutral", "incise"), -1, False, False, False)
+
+
+def _after_quote(v: DocView, first: int, lo: int) -> bool:
+    """Whether a verb group at ``first`` follows a closing quote mark and a comma (an incise)."""
+    toks = v.toks
+    p = first - 1
+    if p >= lo and is_comma(toks[p]):
+        p -= 1
+    return p >= lo and p < first - 1 and toks[p].mark and toks[p].quote >= 0 \
+        and v.quotes[toks[p].quote].close_end == toks[p].end
+
+
 def _catenative(v: DocView, first: int, lo: int) -> int:
     """Start of the verb group that carries an infinitive cue (n'a cessé de répéter, veut dire), else -1."""
     toks = v.toks
     j = first - 1
+    while j >= lo and j >= first - 2 and toks[j].low in v.lex.word_set("object_clitics"):
+        j -= 1  # "devait le conclure", "veut lui dire": the object clitic sits before the infinitive
     if j >= lo and toks[j].low in ("de", "d'", "à", "to"):
         j -= 1
     while j >= lo and is_adverb(v, toks[j]) and not toks[j].cap:
@@ -286,10 +332,10 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
         head = i
         clitic = -1
         for k in range(first, last + 1):
-            if is_inverted_clitic(toks[k]) and toks[k].low not in ("-t",):
+            if glued_clitic(v, k) and toks[k].low not in ("-t",):
                 clitic = k
         m = last + 1
-        while m < hi and is_inverted_clitic(toks[m]) and m <= last + 2:
+        while m < hi and glued_clitic(v, m) and m <= last + 2:  # a spaced hyphen opens an aside
             if toks[m].low != "-t":
                 clitic = m
             last = m
@@ -329,7 +375,9 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
                     i = last + 1
                     continue  # an infinitive reports nothing by itself…
                 first = lead  # …unless a verb like cesser de, vouloir carries it: "n'a cessé de répéter"
-            elif _past_participle(v, toks[head]) and not reflexive and v.lang == "fr":
+            elif _past_participle(v, toks[head]) and not reflexive and v.lang == "fr" and clitic < 0 \
+                    and not _after_quote(v, first, lo):
+                # (but "dit-elle" has a clitic subject and "«…», écrit le journal" stands in an incise)
                 i = last + 1
                 continue  # a bare past participle ("le projet annoncé") reports nothing
             elif v.lang == "en" and toks[head].low.endswith("ed") and head - 1 >= lo and toks[head - 1].low in ("the", "a", "an"):

@@ -107,8 +107,9 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
             last_content = j
             j += 1
             continue
-        if is_det(v, t) and t.cap and j > i and is_name(v, toks[j - 1]) and j + 1 < limit and is_name(v, toks[j + 1]):
-            j += 1  # a particle inside a name: Bruno Le Roux
+        if is_det(v, t) and t.cap and j > i and (is_name(v, toks[j - 1]) or is_noun(v, toks[j - 1])) \
+                and j + 1 < limit and is_name(v, toks[j + 1]):
+            j += 1  # a particle inside a name (Bruno Le Roux) or a title's article (le quotidien Le Monde)
             continue
         if is_adj(v, t) or (is_det(v, t) and (j == i or toks[j - 1].low in v.lex.word_set("np_prepositions"))):
             if is_adj(v, t):
@@ -330,6 +331,14 @@ def subject_left(v: DocView, g0: int, lo: int) -> Range | None:
         return None
     p = r[0] - 1
     if p >= lo and toks[p].upos == "ADP" and toks[p].low not in v.lex.word_set("np_prepositions"):
+        # "des témoins sur place font état": a noun phrase opening its clause, then a short
+        # prepositional phrase; the noun phrase is the subject
+        r0 = np_left(v, p, lo)
+        if r0 is not None and r0[1] == p:
+            a = r0[0] - 1 if r0[0] - 1 >= lo and is_det(v, toks[r0[0] - 1]) else r0[0]
+            if is_det(v, toks[a]) and (a == lo or toks[a - 1].low in v.lex.word_set("complementizers")
+                                       or is_comma(toks[a - 1])):
+                return (a, r0[1])
         return None  # "en Italie explique": the object of a preposition is no subject
     # "la porte-parole adjointe du ministère …, Sabrina Singh avait": a name right after a comma
     return r

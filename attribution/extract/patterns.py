@@ -36,7 +36,7 @@ from .mentions import (
     subject_right,
 )
 from .spans import _base_quote, chars, classify, clause_end, comma_before, is_quote_open, trim
-from .tokens import DocView
+from .tokens import DocView, Tok
 from .words import (
     incise_at,
     is_adj,
@@ -142,6 +142,16 @@ def _verb_form_without_pos(v: DocView, t) -> bool:
             or (len(low) > 4 and low.endswith("ed") and not t.cap))
 
 
+# Subjects that are no source of their own: the speaker telling his story (on, je, nous)
+_NARRATOR = frozenset({"on", "je", "j'", "nous"})
+
+
+def _narrated(u: Unit, g: CueGroup) -> bool:
+    """Whether a cue's subject is the narrating speaker himself (on, je, nous)."""
+    sp = speaker_of(u, g)
+    return sp is not None and sp.text.lower().replace("’", "'") in _NARRATOR
+
+
 def left_start(u: Unit, end: int) -> int:
     """Where left content begins: the unit start, or after earlier attribution material."""
     v = u.v
@@ -151,6 +161,8 @@ def left_start(u: Unit, end: int) -> int:
         g = u.cues[i]
         if g.last >= end or v.toks[g.head].quote >= 0 or not live(u, g):
             continue
+        if _narrated(u, g):
+            continue  # "On s'était dit : «…», a expliqué V.": the speaker's own account, part of the content
         sp = speaker_of(u, g)
         edge = g.last + 1
         if sp is not None and sp.end > v.toks[g.last].end:
@@ -161,6 +173,8 @@ def left_start(u: Unit, end: int) -> int:
     for k in range(end - 1, a, -1):
         t = v.toks[k]
         if t.text == ":" and t.quote == v.toks[a].quote and k + 1 < end and v.toks[k + 1].mark:
+            if any(a <= g.head < k and v.toks[g.head].quote < 0 and _narrated(u, g) for g in u.cues):
+                break  # "On s'était dit : «…», a expliqué V.": the inner speech is part of the content
             a = k + 1
             break
     k = a
@@ -185,6 +199,8 @@ def _skip_adjuncts(v: DocView, k: int, hi: int) -> int:
     return k
 
 
+# French verbs whose direct object is the person told, before the que-clause
+_PREVENIR = frozenset({"prévenir", "avertir", "informer", "assurer", "persuader", "convaincre", "rassurer"})
 _TELL = frozenset({"tell", "inform", "ask", "warn", "remind", "assure", "brief", "promise", "advise", "notify"})
 
 
@@ -206,6 +222,10 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         if k >= hi:
             return None
         t = toks[k]
+        m = _dash_aside_end(v, k, hi)
+        if m > k:
+            k = m  # "répond -il faut le souligner- que …": the aside is no complement
+            continue
         if is_comma(t):
             # a comma-delimited insert: ", à Reuters,", ", depuis la Corrèze où il se trouvait,"
             m = k + 1
@@ -216,8 +236,13 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
                 k = m + 1
                 continue
             break
-        if t.low in ("à", "au", "aux", "to") and k + 2 < hi and (toks[k + 1].mark or toks[k + 2].mark):
-            return "de", k + 1  # "en a appelé à des « initiatives … »": the quote is the content
+        if t.low in ("à", "au", "aux") and k + 1 < hi:
+            r = np_right(v, k + 1, hi)
+            if r is not None and r[1] < hi and toks[r[1]].low in lex.word_set("complementizers"):
+                k = r[1]  # "a expliqué au journal que …": the person told, then the content
+                continue
+        if t.low in ("à", "au", "aux", "to", "sur") and k + 2 < hi and (toks[k + 1].mark or toks[k + 2].mark):
+            return "de", k + 1  # "en a appelé à des « initiatives … »", "insiste sur « … »": the quote is the content
         if v.lang == "en" and t.low == "to" and k + 1 < hi:
             return "inf", k + 1  # "admitted to being a part of the effort"
         if _is_preposition(v, t) and k + 1 < hi:
@@ -233,6 +258,10 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         k = _skip_addressee(u, k)
         if k >= hi:
             return None
+    if v.lang == "fr" and g.entry.lemma in _PREVENIR:
+        r = np_right(v, k, hi)
+        if r is not None and r[1] < hi and toks[r[1]].low in lex.word_set("complementizers"):
+            k = r[1]  # "prévenait sa famille qu'il …": the person told comes before que
     t = toks[k]
     if t.low in lex.word_set("complementizers"):
         return ("que", k + 1) if k + 1 < hi else None
@@ -244,10 +273,12 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         n = toks[k + 1]
         if n.mark or "VerbForm=Inf" in n.feats or (n.low in ("ne", "n'") and k + 2 < hi):
             return "de", k + 1
+        if is_det(v, n) and k + 2 < hi and toks[k + 2].mark and is_quote_open(v, k + 2) is not None:
+            return "de", k + 1  # "a parlé d'une « situation grave »": the quoted words are the content
         if v.lang == "en" and t.low == "of" and n.mark:
             return "de", k + 1
-        if g.entry.lemma in ("arguer", "accuser", "qualifier"):
-            return "de", k + 1  # "arguant de sa souveraineté": the object comes after de
+        if g.entry.lemma in ("arguer", "accuser", "qualifier", "faire état"):
+            return "de", k + 1  # "arguant de sa souveraineté", "font état de violences": the object comes after de
         return None
     if "VerbForm=Inf" in t.feats:
         return "inf", k
@@ -264,6 +295,25 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
     if (g.reflexive or g.entry.lemma in lex.word_set("attributive_cues")) and t.upos in ("ADJ", "VERB") and not t.mark:
         return "adj", k  # "Il se dit attaché à l'environnement"
     return None
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _dash_aside_end(v: DocView, k: int, hi: int) -> int:
+    """The word after a dash aside opening at word ``k`` (a dash after a space, closed by a
+    dash within a dozen words), else ``k``."""
+    toks = v.toks
+    t = toks[k]
+    if not t.text.startswith(_DASHES) or (k > 0 and toks[k - 1].end == t.start):
+        return k  # a glued hyphen is a clitic or a compound, not an aside
+    for m in range(k + 1, min(hi, k + 14)):
+        x = toks[m].text
+        if x in _DASHES or (len(x) > 1 and x.endswith(_DASHES)):
+            return m + 1
+        if x in (".", ";", "!", "?") or toks[m].mark:
+            break
+    return k
 
 
 def _that_less_clause(v: DocView, k: int, hi: int) -> bool:
@@ -358,6 +408,8 @@ def cue_stops(u: Unit, start: int, skip: CueGroup | None = None, comparative: bo
     no comma before it is reported speech nested in this content and does not stop it."""
     v = u.v
     stops: set[int] = set()
+    if start >= u.hi:
+        return stops  # content starting at the unit's end ("… selon le maire"): nothing to stop
     base_quote = _base_quote(v, start) if start < len(v.toks) else -1
     limit = clause_end(v, start, u.hi, set())  # no stop lies beyond the clause
     first = bisect.bisect_right(u.firsts, start)
@@ -427,6 +479,8 @@ def content_ranges(u: Unit, start: int, stops: set[int], split: bool = True) -> 
     v = u.v
     toks = v.toks
     end = clause_end(v, start, u.hi, stops)
+    if split and v.lang == "fr":
+        end = _juxtaposed(u, start, end)
     out = [(start, end)]
     if not split:
         return out
@@ -438,6 +492,43 @@ def content_ranges(u: Unit, start: int, stops: set[int], split: bool = True) -> 
         if k < u.hi and toks[k].low in v.lex.word_set("complementizers") and k + 1 < u.hi:
             out.extend(content_ranges(u, k + 1, stops))
     return out
+
+
+def _coordinated(u: Unit, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Coordinated que-clauses ("a rappelé que A et qu'B") are one statement, one range; they stay
+    apart only where one of them is a whole quotation ("que « A » et que B"), a direct quote of its own."""
+    if len(ranges) < 2 or any(classify(u.v, *chars(u.v, a, b))[0] == "direct" for a, b in ranges):
+        return ranges
+    return [(ranges[0][0], ranges[-1][1])]
+
+
+def _finite(t: Tok) -> bool:
+    return is_verb(t) and "VerbForm=Fin" in t.feats
+
+
+def _juxtaposed(u: Unit, start: int, end: int) -> int:
+    """Cut que-content before ", la situation reste …": after a comma outside quotes, a noun
+    phrase with its own finite verb, once the content already has one, is the narrator's next clause."""
+    v = u.v
+    toks = v.toks
+    seen_verb = False
+    for k in range(start, end - 2):
+        t = toks[k]
+        if t.quote >= 0:
+            continue
+        if _finite(t):
+            seen_verb = True
+        if not (seen_verb and is_comma(t) and is_det(v, toks[k + 1])):
+            continue
+        r = np_right(v, k + 1, end)
+        if r is None or r[1] >= end:
+            continue
+        n = r[1]
+        while n < end and (is_adverb(v, toks[n]) or toks[n].low in v.lex.word_set("negation")):
+            n += 1
+        if n < end and _finite(toks[n]) and toks[n].quote < 0:
+            return k
+    return end
 
 
 def _object_end(u: Unit, start: int, end: int) -> int:
@@ -671,6 +762,9 @@ def inverted_cue(u: Unit) -> Iterator[Candidate]:
         c = candidate(u, "inverted_cue", 1, a, b, cue, speaker, g.head)
         if c is None:
             continue
+        early = _reopened_head(v, a, c)
+        if early is not None:
+            yield early  # the paragraphs before the reopening « are the same speaker's words
         # what follows the incise: «A», dit-il, «B» gives a second quote; "Le programme, dit la
         # délégation, ne suffit pas" is one clause cut by the incise
         k = _incise_end(u, g, mode)
@@ -689,6 +783,25 @@ def inverted_cue(u: Unit) -> Iterator[Candidate]:
                     yield whole
                     continue
         yield c
+
+
+def _reopened_head(v: DocView, a: int, c: Candidate) -> Candidate | None:
+    """For direct content that starts at a reopening mark of a quote running over paragraphs
+    («A¶«B», dit-il), the part of that quote before the paragraph break, as a direct candidate."""
+    if c.type != "direct" or a >= len(v.toks):
+        return None
+    q = v.quote_of(a)
+    if q is None or q.kind != "reopened" or q.start >= v.toks[a].start:
+        return None
+    cut = v.text.rfind("\n", q.start, v.toks[a].start)
+    if cut < 0:
+        return None
+    s, e = trim(v.text, q.start, cut)
+    s = v.text.rfind("«", q.start, e) + 1 if "«" in v.text[q.start:e] else s  # the last reopening
+    s, e = trim(v.text, s, e)
+    if e <= s:
+        return None
+    return Candidate("inverted_cue", 1, "direct", s, e, c.cue, c.speaker, c.unit, c.cue_word, False)
 
 
 def _incise_end(u: Unit, g: CueGroup, mode: str) -> int:
@@ -764,18 +877,34 @@ def _right_candidates(u: Unit, g: CueGroup, pattern: str, priority: int,
                 stop_at.add(m)
                 break
     cue = group_cue(v, g)
-    for a, b in content_ranges(u, start, stop_at, split=kind == "que"):
+    for a, b in _coordinated(u, content_ranges(u, start, stop_at, split=kind == "que")):
         if kind in ("object", "adj"):
             b = _object_end(u, a, b)
         c = candidate(u, pattern, priority, a, b, cue, speaker, g.head)
         if c is None:
             continue
-        if not _requires_ok(g, kind, c.type != "indirect"):
+        if not _requires_ok(g, kind, c.type != "indirect" and not _only_named_quotes(u, a, b)):
             continue
         if kind in ("object", "adj", "inf", "de") and speaker is not None \
                 and g.entry.lemma in v.lex.word_set("polysemous_cues") and not _speaker_source_like(u, speaker):
             continue  # "La colonisation explique cette structure": a thing explains, a source says
         yield c
+
+
+def _only_named_quotes(u: Unit, a: int, b: int) -> bool:
+    """Whether every quote in words [a, b) follows a naming word (une exposition intitulée « … »):
+    such a quote is a title, not quoted speech, so it does not make a verb like proposer speak."""
+    v = u.v
+    toks = v.toks
+    naming = v.lex.word_set("naming_words")
+    seen = False
+    for k in range(a, b):
+        t = toks[k]
+        if t.mark and is_quote_open(v, k) is not None:
+            seen = True
+            if k - 1 < a or toks[k - 1].low not in naming:
+                return False
+    return seen
 
 
 def verb_complement(u: Unit) -> Iterator[Candidate]:
@@ -871,7 +1000,7 @@ def _source_np(u: Unit, r: Range) -> Range:
             sub = np_right(v, k + 2 if toks[k + 1].low in ("de", "d'", "of") else k + 1, e)
             if toks[k + 1].low in ("du", "des"):
                 sub = (k + 2, e) if k + 2 < e else None
-            if sub is not None:
+            if sub is not None and _source_like(u, sub):  # "les chroniques de l'époque": no issuer named
                 return sub
     return r
 
@@ -943,8 +1072,12 @@ def according_to(u: Unit) -> Iterator[Candidate]:
         # mid-clause it must look like a source (a name, a pronoun, a noun of people or documents)
         after_comma = k - 1 >= u.lo and (is_comma(toks[k - 1]) or toks[k - 1].text in ("(", "–", "—"))
         head = next((m for m in range(r[0], r[1]) if is_noun(v, toks[m]) or is_name(v, toks[m])), r[0])
-        if toks[head].low in lex.word_set("not_sources") or (lemma == "pour" and not at_start) or (
-                not _source_like(u, r) and (lemma == "pour" or not (at_start or after_comma))):
+        wording = toks[head].low in lex.word_set("wording_nouns")  # "selon les termes de l'accord"
+        # French: whatever its place, the object must be a possible source ("selon les époques",
+        # "selon la bactérie" are not); other languages keep the looser rule at a clause start
+        strict = v.lang == "fr" or lemma == "pour" or not (at_start or after_comma)
+        if (toks[head].low in lex.word_set("not_sources") and not wording) or (lemma == "pour" and not at_start) or (
+                not _source_like(u, r) and strict):
             k += 1
             continue
         r_named, phrase_end = _apposition_end(u, r)
@@ -975,6 +1108,9 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                     if is_comma(toks[m]):
                         start = m + 1
                         break
+            if start >= u.hi:
+                k = phrase_end  # "Selon le maire." with nothing after: no content
+                continue
             # "Selon X, A, comme l'a confirmé Y, B": selon X covers the whole sentence
             end = clause_end(v, start, u.hi, cue_stops(u, start, comparative=False))
             c = candidate(u, "according_to", 5, start, end, cue, speaker, k)
@@ -989,6 +1125,14 @@ def according_to(u: Unit) -> Iterator[Candidate]:
             else:
                 a = left_start(u, before)
                 tail = phrase_end
+                if a >= before and _cue_ends_at(u, before - 1):
+                    k = phrase_end  # "«…», auraient dit, selon le site, des agents": a source of the incise
+                    continue
+                if tail < u.hi and v.lang == "fr" and (toks[tail].upos == "ADJ" or (
+                        is_verb(toks[tail]) and "VerbForm=Part" in toks[tail].feats)):
+                    # "selon les termes de l'accord signé jeudi.": a modifier of the source phrase
+                    while tail < u.hi and not is_punct(toks[tail]) and not toks[tail].mark:
+                        tail += 1
                 # ", selon X, B" or ", according to X recovered …": the clause goes on after the
                 # source phrase, so the whole clause is the content
                 rest_is_content = tail < u.hi and (
@@ -1005,6 +1149,11 @@ def according_to(u: Unit) -> Iterator[Candidate]:
         if c is not None:
             yield c
         k = phrase_end
+
+
+def _cue_ends_at(u: Unit, k: int) -> bool:
+    """Whether a cue verb group of the unit ends at word ``k``."""
+    return any(g.last == k for g in u.cues)
 
 
 def _clause_start(u: Unit, k: int) -> bool:
@@ -1038,9 +1187,11 @@ def _speaker_source_like(u: Unit, sp: Speaker) -> bool:
     if e <= k:
         return True
     t = v.toks[k]
-    if t.low in ("ce", "cette") or t.low in v.lex.word_set("subject_pronouns"):
+    if t.low in ("ce", "cette") and (e - k == 1 or v.toks[k + 1].low.startswith("derni")):
+        return True  # "ce dernier", "cette dernière": a person
+    if t.low in v.lex.word_set("subject_pronouns"):
         return True
-    return _source_like(u, (k, e))
+    return _source_like(u, (k, e))  # "Ce match rappelle la finale de 1998": a thing recalls, no one says
 
 
 def _source_like(u: Unit, r: Range) -> bool:
@@ -1056,11 +1207,28 @@ def _source_like(u: Unit, r: Range) -> bool:
         t = toks[m]
         if t.low in v.lex.word_set("np_prepositions") and m > s:
             break
-        if is_name(v, t) or t.low in nouns:
+        if is_name(v, t) or t.low in nouns or _agent_noun(t):
             return True
+        if t.low in v.lex.word_set("wording_nouns") and m + 2 < e and toks[m + 1].low in _DOC_OF:
+            return _source_like(u, (m + 2, e))  # "les termes de l'accord": the accord is the source
         if v.lang == "fr" and (is_noun(v, t) or is_name(v, t)) and not is_det(v, t):
             return False  # French heads come first: "les critères ACUITY" is about criteria
     return False
+
+
+# French suffixes of nouns of agents (people who may speak): procureur, syndicaliste, politologue
+_AGENT_SUFFIXES = ("iste", "istes", "logue", "logues", "trice", "trices", "icien", "iciens", "icienne", "iciennes")
+
+
+def _agent_noun(t: Tok) -> bool:
+    """A French noun of an agent: -iste, -logue, -trice, -icien, or a masculine/plural -eur
+    (le directeur, les chercheurs; not la valeur, la hauteur)."""
+    if t.upos not in ("NOUN", "") or t.cap:
+        return False
+    low = t.low
+    if low.endswith(_AGENT_SUFFIXES):
+        return True
+    return low.endswith("eurs") or (low.endswith("eur") and "Gender=Masc" in t.feats)
 
 
 def _selon_relative(u: Unit, k: int, m: int, lemma: str, stance: str) -> Iterator[Candidate]:
@@ -1090,8 +1258,12 @@ def _comparative_before(u: Unit, g: CueGroup) -> int:
     j = g.first - 1
     while j >= u.lo and toks[j].low in ("l'", "le", "it"):
         j -= 1
-    if j < u.lo or toks[j].low not in ("comme", "as") or j == g.first - 1:
+    if j - 1 >= u.lo and j == g.first - 1 and toks[j].low in ("que", "qu'") and toks[j - 1].low == "ce":
+        return j - 1  # "…, ce que soulignent le maire et son adjoint": the clause before is what they say
+    if j < u.lo or toks[j].low not in ("comme", "as"):
         return -1
+    if j == g.first - 1 and not (j == u.lo and u.v.lang == "fr"):
+        return -1  # "comme dit" in mid-clause is mostly "as in"; at the sentence start it is a source
     return j
 
 
@@ -1103,10 +1275,19 @@ def comparative_cue(u: Unit) -> Iterator[Candidate]:
         j = _comparative_before(u, g)
         if j < 0:
             continue
-        if j - 1 < u.lo or not is_comma(toks[j - 1]):
-            continue
         r = subject_right(v, g.last + 1, u.hi) or subject_left(v, g.first, j + 1)
         if r is None:
+            continue
+        if j == u.lo and r[1] < u.hi and is_comma(toks[r[1]]):
+            # "Comme devait le conclure X, « … »": at the sentence start the content follows
+            speaker = make_speaker(v, mention(v, r))
+            u.speakers[g.head] = speaker
+            end = clause_end(v, r[1] + 1, u.hi, cue_stops(u, r[1] + 1, skip=g))
+            c = candidate(u, "comparative_cue", 6, r[1] + 1, end, group_cue(v, g), speaker, g.head)
+            if c is not None:
+                yield c
+            continue
+        if j - 1 < u.lo or not is_comma(toks[j - 1]):
             continue
         speaker = make_speaker(v, mention(v, r))
         u.speakers[g.head] = speaker
@@ -1126,6 +1307,40 @@ def comparative_cue(u: Unit) -> Iterator[Candidate]:
             yield c
 
 
+def _comment_owner(u: Unit, r: Range) -> Range | None:
+    """The possessor of a noun of comment before a colon ("La réaction du maire", "Commentaire
+    de X"): the one whose words follow. None if the phrase is no such noun + de + source."""
+    v = u.v
+    toks = v.toks
+    s, e = r
+    m = s
+    while m < e and is_det(v, toks[m]):
+        m += 1
+    if m + 1 >= e or toks[m].low not in v.lex.word_set("comment_nouns"):
+        return None
+    m += 1
+    while m < e and toks[m].upos == "ADJ":
+        m += 1  # "Le premier commentaire du maire"
+    if m + 2 < e and "VerbForm=Part" in toks[m].feats and toks[m + 1].low in v.lex.word_set("agent_prepositions"):
+        m += 1  # "Un constat partagé par le président : «…»": the agent speaks
+    elif m >= e or toks[m].low not in _DOC_OF:
+        return None
+    owner = np_left(v, e, m + 1)  # the owner is a noun phrase running up to the colon
+    if owner is None or owner[1] != e or owner[0] > m + 2:
+        return None
+    return owner
+
+
+def _full_sentence(u: Unit, q) -> bool:
+    """Whether a quote is a whole sentence: it ends with . ! ? …, or it opens with a capital
+    and only final punctuation follows it in its sentence."""
+    if q.text[-1:] in ".!?…":
+        return True
+    v = u.v
+    end = v.toks[u.hi - 1].end
+    return q.text[:1].isupper() and not v.text[q.close_end:end].strip(" .!?…\u00a0\u202f")
+
+
 def colon_intro(u: Unit) -> Iterator[Candidate]:
     """X : «…» (no verb) and «…» – X bylines: a direct quote whose source is the phrase
     before the colon or after the dash. After a cue («confiant que … : «…»»), the quote
@@ -1137,19 +1352,29 @@ def colon_intro(u: Unit) -> Iterator[Candidate]:
         if t.text != ":" or t.quote >= 0:
             continue
         q = is_quote_open(v, k + 1) if toks[k + 1].mark else None
-        if q is None:
-            continue
         a = left_start(u, k)
         r = np_left(v, k, a)
+        owner = _comment_owner(u, (a, k)) if a < k else None
+        if q is None:
+            # "Commentaire du président : il n'accepte pas « … »": a clause with a quote after the colon
+            if owner is not None:
+                end = clause_end(v, k + 1, u.hi, cue_stops(u, k + 1))
+                if any(toks[m].mark for m in range(k + 1, end)):
+                    c = candidate(u, "colon_intro", 7, k + 1, end, None, make_speaker(v, mention(v, owner)))
+                    if c is not None:
+                        yield c
+            continue
         speaker = None
-        if r is not None and r[0] == a:
-            speaker = make_speaker(v, mention(v, r))  # "Le ministre : «…»"
+        if owner is not None:
+            speaker = make_speaker(v, mention(v, owner))  # "Le bilan de l'entraîneur : «…»": the possessor speaks
+        elif r is not None and r[0] == a and _source_like(u, r):
+            speaker = make_speaker(v, mention(v, r))  # "Le ministre : «…»" (not "Le programme : «…»")
         else:
             before = [g for g in u.cues if g.head < k and v.toks[g.head].quote == t.quote]
             if before:
                 # "confiant qu'il était « … » : «…»", "dubbed the conflict: "…"": the cue's speaker goes on
                 speaker = speaker_of(u, before[-1])
-            elif q.text[-1:] in ".!?…" and len(q.text.split()) >= 3:
+            elif _full_sentence(u, q) and len(q.text.split()) >= 3:
                 # "Le capitaine a été clair : « On doit gagner. »": a sentence quoted after a
                 # clause goes to that clause's subject, when it can be a source
                 subj = main_subject(u, k)

@@ -81,6 +81,9 @@ def resolve(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
                 break
         if not clash:
             for k in kept.near(c.start, c.end):
+                if _restated(v, c, k):
+                    clash = True  # "a déclaré qu'il espérait que …": one statement, reported once
+                    break
                 if (c.cue is not None and k.start <= c.cue.start < k.end) or (
                         k.cue is not None and c.start <= k.cue.start < c.end):
                     continue  # speech reported inside other reported speech: both stand
@@ -90,6 +93,20 @@ def resolve(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
         if not clash:
             kept.add(c)
     return sorted(kept.items, key=lambda c: (c.start, c.end))
+
+
+# Third-person subject pronouns: in "X a dit qu'il espérait que", the pronoun is mostly X.
+_SAME = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+
+
+def _restated(v: DocView, c: Candidate, k: Candidate) -> bool:
+    """Whether ``c`` is the outer speaker's own attitude opening ``k``'s indirect content
+    (a pronoun subject and its cue within the first words of the content)."""
+    if c.cue is None or c.speaker is None or k.type == "direct" or k.cue is None:
+        return False
+    if c.speaker.text.lower() not in _SAME or not (k.start <= c.speaker.start < k.end):
+        return False
+    return len(v.text[k.start:c.speaker.start].split()) == 0 and c.cue.start - c.speaker.end <= 12
 
 
 def floating_quotes(v: DocView, kept: list[Candidate]) -> list[Candidate]:

@@ -10,6 +10,9 @@ from .words import is_comma, is_det, is_punct
 MAX_CLAUSE = 400
 _TRAIL = " \t\n\u00a0\u202f,;:.–—-"
 _LEAD = " \t\n\u00a0\u202f,;:–—-"
+# Quote glyphs that open and close (paragraph reopening marks are not paired quotes of their own)
+_OPENERS = frozenset("«“„")
+_CLOSERS = frozenset("»”")
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -41,6 +44,11 @@ def classify(v: DocView, s: int, e: int) -> tuple[str, int, int]:
     # a quote opening inside the content and running past its end still makes it mixed
     partial = [q for q in near if s <= q.open_start < e < q.close_end]
     if not inner and not partial:
+        if e - s > 2 and text[s] in _OPENERS and text[e - 1] in _CLOSERS and not any(
+                ch in _OPENERS or ch in _CLOSERS for ch in text[s + 1:e - 1]):
+            # "« B », a-t-il ajouté" where « reopens a quote running over paragraphs: B is quoted
+            a, b = trim(text, s + 1, e - 1)
+            return "direct", a, b
         return "indirect", s, e
     top = [q for q in inner if not any(o is not q and o.open_start <= q.open_start and q.close_end <= o.close_end
                                        for o in inner)]
@@ -93,6 +101,9 @@ def clause_end(v: DocView, start: int, hi: int, stops: set[int], right: bool = T
                 return k
             if right and t.text == "," and k + 1 < hi and toks[k + 1].low in v.lex.word_set("clause_breakers"):
                 return k  # ", while footage showed …": a subordinate clause of the narrator
+            if right and k > start and t.low in v.lex.word_set("contrast_subordinators") and k + 1 < hi \
+                    and toks[k + 1].low in v.lex.word_set("complementizers"):
+                return k  # "… pour Paris alors que des témoins font état de …": a new proposition
             if t.text == ":" and k + 1 < hi and toks[k + 1].mark and k > start:
                 return k
             if t.text in ("(", "["):

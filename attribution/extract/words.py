@@ -72,6 +72,13 @@ def is_inverted_clitic(t: Tok) -> bool:
     return t.low in INVERTED_CLITICS
 
 
+def glued_clitic(v: DocView, k: int) -> bool:
+    """An inverted clitic at word ``k`` hyphen-glued to the word before (dit-il, a-t-il): a
+    hyphen after a space opens a dash aside ("répond -il faut le dire- que"), not an inversion."""
+    toks = v.toks
+    return is_inverted_clitic(toks[k]) and k > 0 and toks[k - 1].end == toks[k].start
+
+
 def is_time(v: DocView, t: Tok) -> bool:
     return t.low in v.lex.word_set("time_words")
 
