@@ -526,7 +526,18 @@ def _csv_row(path: str, outlet: str | None, m: Metrics) -> list[Any]:
     d = m.to_dict()
     flat = {**d, **d["by_type"], **{f"stance_{s}": n for s, n in m.stances},
             "path": path, "outlet": outlet or ""}
-    return ["" if flat[c] is None else flat[c] for c in CSV_COLUMNS]
+    return ["" if flat[c] is None else _csv_safe(flat[c]) for c in CSV_COLUMNS]
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, quoted with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 FORMATS = ("table", "json", "csv", "markdown")

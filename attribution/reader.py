@@ -311,7 +311,10 @@ def _read_html(src: _Source, art_id: str, raw: str, meta: dict[str, str],
     except ImportError as exc:  # e.g. lxml without lxml_html_clean
         raise InputError(src.path, f"cannot read HTML: trafilatura is not usable ({exc})") from None
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+        # precision over recall, no fallback extractors: they return a <noscript> notice or the
+        # menu links of a page that has no article, and a wrong article is worse than an error
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                          fast=True, favor_precision=True)
     except Exception as exc:  # trafilatura/lxml on hostile markup: one line, not a traceback
         raise InputError(src.path, f"cannot parse HTML ({type(exc).__name__})") from None
     text = getattr(doc, "text", None) or ""

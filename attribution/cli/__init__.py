@@ -11,8 +11,11 @@ import click
 
 from .. import __version__
 
+EXIT_CODES = ("Exit codes: 0 all good; 1 some inputs failed (the rest were processed and "
+              "written) or a gate failed; 2 usage error.")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="attribution")
 def main() -> None:
     """Who said what in the news: quotes, cues, speakers and sources."""

@@ -51,6 +51,22 @@ def note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--lang normalised (fr, en), or a usage error naming the value and the languages supported."""
+    from ..errors import UnsupportedLanguage
+    from ..lang import check_supported
+
+    if value is None:
+        return None
+    try:
+        return check_supported(value, "--lang")
+    except UnsupportedLanguage as exc:
+        raise click.BadParameter(exc.problem, ctx=ctx, param=param) from None
+
+
+LANG_HELP = "Language of every article: fr or en (default: metadata, else detected)."
+
+
 def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Options of every command that processes a corpus: the engine options, --lang,
     and the scale options --db, --jobs and --dask."""
@@ -62,8 +78,7 @@ def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
                      help="Results database: read stored results instead of processing again; "
                           "process and store what is missing or changed.")(f)
-    f = click.option("--lang", default=None,
-                     help="Language of every article (default: metadata, else detected).")(f)
+    f = click.option("--lang", default=None, callback=check_lang_option, help=LANG_HELP)(f)
     return engine_options(f)
 
 

@@ -12,13 +12,13 @@ from ..parse import get_engine
 from ..pipeline import process_all
 from ..reader import iter_articles
 from ..records import ArticleResult
-from .common import FailureLog, engine_options, fail, note
+from .common import LANG_HELP, FailureLog, check_lang_option, engine_options, fail, note
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @engine_options
-@click.option("--lang", default=None, help="Language of every article (default: metadata, else detected).")
+@click.option("--lang", default=None, callback=check_lang_option, help=LANG_HELP)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--with-text/--without-text", default=False,
               help="Include each article's full text in the JSON.")
