@@ -36,9 +36,12 @@ check: $(STAMP)
 	$(BIN)/mypy attribution
 
 eval: $(STAMP)
-	$(BIN)/attribution evaluate ../shared/eval
+	$(BIN)/attribution evaluate ../shared/eval/fr ../shared/eval/en --engine spacy --gate tests/eval_minimums.json
+	$(BIN)/attribution evaluate tests/heldout/fr --engine spacy --overall-only --gate tests/heldout_minimums.json
+	$(BIN)/attribution evaluate tests/heldout_b/fr --engine spacy --overall-only --gate tests/heldout_b_minimums.json
 
 bench: $(STAMP)
+	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/run.py
 
 clean:
