@@ -310,10 +310,6 @@ def _resolve_calls(n: int) -> int:
     return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="resolve/link.py: for each pronoun, "
-                   "same_sentence_subject() tests every candidate of the sentence with head_of_np(), "
-                   "which scans every other candidate: cubic in the pronouns of one long sentence "
-                   "(16 KB: 10 s, 32 KB: 80 s)")
 def test_resolution_work_grows_at_most_quadratically_in_a_long_sentence() -> None:
     # counted, not timed: calls for 2n cues against n; quadratic work gives 4, cubic 8
     small, large = _resolve_calls(100), _resolve_calls(200)
@@ -370,9 +366,6 @@ def _resolve_opcodes(paragraphs: int) -> int:
 
 
 @pytest.mark.slow  # the tracer makes resolution about 20 times slower: about 15 s in all
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="resolve: pairwise loops over every "
-                   "mention of the article (entities.EntityBuilder._inner, mentions.region_of): "
-                   "quadratic in the article's length, a 1 MB article takes > 17 min to resolve")
 def test_resolution_work_grows_about_linearly_with_the_article() -> None:
     # counted, not timed: bytecodes for 80 paragraphs against 40; linear work gives 2, quadratic 4
     small, large = _resolve_opcodes(40), _resolve_opcodes(80)

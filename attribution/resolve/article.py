@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from .mentions import (
     human_noun,
     quote_regions,
 )
+from .spans import RegionIndex
 from .tokens import TokView, build_view
 
 # "l'un des X", "une de ses X", "one of the X": a single member of a plural set
@@ -50,16 +52,48 @@ def speaker_mention(mentions: list[Mention], start: int, end: int) -> Mention | 
         outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end for o in inside)]
         # the phrase the span begins with is its head ("Officials in Baghdad" are officials, not Baghdad);
         # an apposition's name and role are one unit anyway
-        return min(outer, key=lambda m: m.start)
+        # (two mentions of the same span hide each other from ``outer``: then the earliest inside)
+        return min(outer or inside, key=lambda m: m.start)
     best = max(mentions, key=lambda m: _overlap(m.start, m.end, start, end), default=None)
     if best is not None and _overlap(best.start, best.end, start, end) * 2 >= (end - start):
         return best
     return None
 
 
+class MentionIndex:
+    """The mentions of an article by start, to find those near a span without scanning them all."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.ms = mentions
+        self.keys: list[tuple[int, int]] = []  # (start, position in the list), sorted
+        self.longest = 0
+        for k in range(len(mentions)):
+            self.added(k)
+
+    def added(self, k: int) -> None:
+        """Take in the mention at position k of the list."""
+        m = self.ms[k]
+        insort(self.keys, (m.start, k))
+        self.longest = max(self.longest, m.end - m.start)
+
+    def near(self, start: int, end: int) -> list[Mention]:
+        """The mentions that can overlap, hold or lie in start..end, in the list's order."""
+        if end <= start:
+            return self.ms  # an empty span: every mention has the same (no) overlap with it
+        a = bisect_left(self.keys, (start - self.longest, -1))
+        b = bisect_right(self.keys, (end, len(self.ms)))
+        return [self.ms[k] for k in sorted(k for _, k in self.keys[a:b])]
+
+
 def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx: int) -> Mention | None:
     """A mention made from a speaker span that no rule found: the extractor says someone speaks there."""
-    toks = [t for t in view.toks if t.start >= start and t.end <= end]
+    # the words inside the span, found by bisection on the word starts (the view's words are in text order)
+    k = bisect_left(view.starts, start)
+    toks = []
+    while k < len(view.toks) and view.toks[k].start <= end:
+        if view.toks[k].end <= end:
+            toks.append(view.toks[k])
+        k += 1
     if not toks:
         return None
     text = view.text[start:end]
@@ -124,12 +158,14 @@ def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tup
     direct = [(a.content.start, a.content.end) for a in attributions if a.type == "direct"]
     regions = quote_regions(view.text, lex.quote_marks, direct)
     mentions = find_mentions(view, lex, regions)
+    region_index = RegionIndex(regions)
     # the speakers: each one is a mention, made from its span when no rule found it
     spk: dict[int, Mention] = {}
+    index = MentionIndex(mentions)  # the mentions near each speaker span, found by bisection
     for k, a in enumerate(attributions):
         if a.speaker is None:
             continue
-        m = speaker_mention(mentions, a.speaker.start, a.speaker.end)
+        m = speaker_mention(index.near(a.speaker.start, a.speaker.end), a.speaker.start, a.speaker.end)
         if m is not None and _PARTITIVE.match(norm(a.speaker.text)):
             m = None  # "l'un des témoins" is one witness, not the witnesses: a mention of its own
         if m is None:
@@ -137,7 +173,8 @@ def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tup
             if m is None:
                 continue
             mentions.append(m)
-            m.quote_region = next((i for i, (x, y) in enumerate(regions) if x <= m.start and m.end <= y), -1)
+            index.added(len(mentions) - 1)
+            m.quote_region = region_index.containing(m.start, m.end)
             m.in_quote = m.quote_region >= 0
         m.is_speaker = True
         spk[k] = m

@@ -21,6 +21,7 @@ from .mentions import (
     Mention,
     fold,
 )
+from .spans import nested_flags
 
 _ACRONYM = re.compile(r"^[A-ZÉÈ][A-ZÉÈ0-9&-]+$")
 _ARTICLES = ("the", "le", "la", "les", "l'")
@@ -50,8 +51,8 @@ class EntityBuilder:
         self.ents = ents
         self.ms = mentions
         self.low = norm(text)
-        self._inner = {m.id for m in mentions for o in mentions
-                       if o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)}
+        # the mentions inside a longer one: one sorted sweep, not every pair of the article's mentions
+        self._inner = {m.id for m, inner in zip(mentions, nested_flags(mentions), strict=True) if inner}
 
     def nested(self, m: Mention) -> bool:
         """Is m part of a longer mention (a complement such as "la direction" in "une source proche de la direction")?"""

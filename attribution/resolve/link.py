@@ -16,7 +16,7 @@ a new one, by the first rule that applies to its kind:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -35,6 +35,7 @@ from .mentions import (
     Mention,
     fold,
 )
+from .spans import RegionIndex, outermost
 from .tokens import Tok, TokView
 
 MAX_BACK = 3  # sentences (with text outside quotes) searched for a pronoun's antecedent
@@ -60,23 +61,88 @@ class Ent:
     head: int | None = None  # for an office: the entity it serves
     kind: str = ""  # "office" | "document" (an unresolved document) | "place" (a government) | ""
     unresolved: str | None = None  # "pronoun" | "document" when nothing was found
+    # what the mentions tell, kept up to date as mentions come (an entity of a long article has thousands):
+    # the rules ask it for every candidate, so it is never recomputed from all the mentions
+    _seen: int = field(default=0, repr=False)
+    _org: bool = field(default=False, repr=False)  # a nominal mention of an organisation or a group
+    _role: bool = field(default=False, repr=False)  # a mention with a role
+    _one_role: bool = field(default=False, repr=False)  # a mention with a role, not in the plural
+    _person_name: bool = field(default=False, repr=False)  # a name that looks like a person's
+    _first_speaker: int | None = field(default=None, repr=False)  # where its first speaking mention starts
+    # mentions that name it (not pronouns nor documents), and names among them: (start, order) keys and mentions
+    _starts: list[int] = field(default_factory=list, repr=False)  # where its mentions start, sorted
+    _real: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _real_ms: list[Mention] = field(default_factory=list, repr=False)
+    _named: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _named_ms: list[Mention] = field(default_factory=list, repr=False)
+
+    def sync(self) -> None:
+        """Take in the mentions added since the last call."""
+        for k in range(self._seen, len(self.mentions)):
+            m = self.mentions[k]
+            self._org = self._org or (m.kind == NOMINAL and m.noun_kind in (K_ORG, K_GROUP))
+            self._role = self._role or m.role is not None
+            self._one_role = self._one_role or (m.role is not None and m.number != "p")
+            self._person_name = self._person_name or m.person_like_name
+            insort(self._starts, m.start)
+            if m.is_speaker and (self._first_speaker is None or m.start < self._first_speaker):
+                self._first_speaker = m.start
+            if m.kind not in (PRONOUN, LAST, DOCUMENT):
+                for keys, ms in ((self._real, self._real_ms), (self._named, self._named_ms)):
+                    if ms is self._named_ms and m.kind != NAME:
+                        continue
+                    at = bisect_right(keys, (m.start, k))
+                    keys.insert(at, (m.start, k))
+                    ms.insert(at, m)
+        self._seen = len(self.mentions)
 
     @property
     def named(self) -> bool:
         return bool(self.names)
 
     def has_role(self) -> bool:
-        return any(m.role is not None for m in self.mentions)
+        self.sync()
+        return self._role
 
     def personish(self) -> bool:
         """A person, as far as the mentions tell."""
         if self.kind in ("office", "place"):
             return False
-        if any(m.kind == NOMINAL and m.noun_kind in (K_ORG, K_GROUP) for m in self.mentions):
+        self.sync()
+        if self._org:
             return False
-        if any(m.role is not None and m.number != "p" for m in self.mentions):
+        if self._one_role:
             return True
-        return any(m.person_like_name for m in self.mentions)
+        return self._person_name
+
+    def last_before(self, pos: int) -> int | None:
+        """Where its last mention before ``pos`` starts, if any."""
+        self.sync()
+        k = bisect_left(self._starts, pos)
+        return self._starts[k - 1] if k else None
+
+    def has_person_name(self) -> bool:
+        """Is one of its mentions a name that looks like a person's?"""
+        self.sync()
+        return self._person_name
+
+    def spoke_before(self, pos: int) -> bool:
+        """Has one of its mentions before ``pos`` spoken?"""
+        self.sync()
+        return self._first_speaker is not None and self._first_speaker < pos
+
+    def best_mention(self, before: int) -> Mention | None:
+        """Its nearest name before ``before``, else its nearest description; failing both, its first one."""
+        self.sync()
+        if not self._real:
+            return None
+        # the first of the mentions that start last before ``before``, or the first mention of all
+        if self._real[0][0] < before:  # something names it before: the nearest name, else the nearest description
+            keys, ms = (self._named, self._named_ms) if self._named and self._named[0][0] < before \
+                else (self._real, self._real_ms)
+            last = keys[bisect_left(keys, (before, -1)) - 1][0]
+            return ms[bisect_left(keys, (last, -1))]
+        return (self._named_ms or self._real_ms)[0]
 
 
 class Linker:
@@ -84,11 +150,19 @@ class Linker:
                  regions: list[tuple[int, int]], contents: dict[int, list[tuple[int, int]]] | None = None) -> None:
         self.v = view
         self.regions = regions
+        self.region_index = RegionIndex(regions)
         self.contents = contents or {}  # speaker mention id -> content spans it reports
         self.lex = lex
         self.ms = mentions
         self.ents: list[Ent] = []
         self.offices: dict[int, int] = {}  # head entity -> office entity
+        self.by_sig: dict[str, set[int]] = {}  # role or noun key -> entities described with it
+        # entities by their names (folded words), their names' ends and beginnings, and their acronyms
+        self.name_whole: dict[tuple[str, ...], set[int]] = {}
+        self.name_suffix: dict[tuple[str, ...], set[int]] = {}
+        self.name_prefix: dict[tuple[str, ...], set[int]] = {}
+        self.name_acronym: dict[str, set[int]] = {}
+        self.docs: list[Mention] = [m for m in mentions if m.kind == DOCUMENT]
         self.by_sent: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_sent.setdefault(m.sent, []).append(m)
@@ -101,6 +175,7 @@ class Linker:
                 self.by_tok[k] = m  # the smallest mention covering the word wins
                 k += 1
         self.units: dict[int, list[Mention]] = {}
+        self._nominals: tuple[int, list[int], list[tuple[tuple[int, int], tuple[int, int]]]] | None = None
         self._appositions()
         self.done: set[int] = set()
         self.quoted_sents = {s for s in range(len(view.sent_bounds)) if not self._has_free_text(s)}
@@ -159,12 +234,16 @@ class Linker:
 
         paired: set[int] = set()
         names = sorted((m for m in self.ms if m.kind == NAME and m.place is None), key=lambda m: m.start)
+        names_by_sent: dict[int, list[Mention]] = {}
+        for m in names:
+            names_by_sent.setdefault(m.sent, []).append(m)
         for b in names:
+            near = self.by_sent.get(b.sent, [])  # the mentions of its sentence, in the same order as self.ms
             # the parse says the name is in apposition to an earlier description, with words between
             # ("le secrétaire à l'Énergie, Rick Perry", "la ministre aux Armées Florence Parly"): one person
             ht = self.v.toks[b.head]
             if ht.deprel == "appos" and ht.head >= 0:
-                owner = [a for a in self.ms if a.sent == b.sent and a.end <= b.start and describes(a) and a.head == ht.head
+                owner = [a for a in near if a.end <= b.start and describes(a) and a.head == ht.head
                          and a.id not in paired and same_side(a, b) and fits(a, b) and a.noun_kind == K_ROLE]
                 gap = self._gap(owner[0], b) if owner else ""
                 # after a comma ("…, Rick Perry,") or with the role's own modifier between ("à l'Énergie Rick Perry")
@@ -174,7 +253,7 @@ class Linker:
                     continue
             # a description just before the name: "le maire Gaël Perdriau", "la porte-parole …, Sabrina Singh";
             # of several descriptions ending there, the outermost ("le président du Centre …", not "Centre …")
-            before = [a for a in self.ms if a.sent == b.sent and a.end <= b.start and describes(a)
+            before = [a for a in near if a.end <= b.start and describes(a)
                       and self._gap(a, b) in ("", ",") and same_side(a, b) and fits(a, b)]
             if before:
                 a = min(before, key=lambda a: a.start)
@@ -191,7 +270,7 @@ class Linker:
             if b.id in paired:
                 continue
             # a description just after the name: "Enrique Peña Nieto, le président mexicain"
-            after = [a for a in self.ms if a.sent == b.sent and a.start >= b.end and describes(a)
+            after = [a for a in near if a.start >= b.end and describes(a)
                      and self._gap(b, a) == "," and a.det in ("def", None) and same_side(a, b) and fits(a, b)]
             if after:
                 a = min(after, key=lambda a: (a.start, -a.end))
@@ -203,7 +282,7 @@ class Linker:
                     paired.update((a.id, b.id))
                     continue
             # a name and its acronym: "Etat islamique (EI)"
-            acro = [a for a in names if a.sent == b.sent and a.start > b.end and self._gap(b, a) == "("
+            acro = [a for a in names_by_sent[b.sent] if a.start > b.end and self._gap(b, a) == "("
                     and a.name and a.name.isupper()]
             if acro:
                 parent[find(acro[0].id)] = find(b.id)
@@ -214,8 +293,8 @@ class Linker:
             ht = self.v.toks[r.head]
             if not describes(r) or ht.deprel != "appos" or find(r.id) not in named_roots:
                 continue
-            for a in self.ms:
-                if a.sent == r.sent and describes(a) and a.head == ht.head and a.end <= r.start \
+            for a in self.by_sent.get(r.sent, []):
+                if describes(a) and a.head == ht.head and a.end <= r.start \
                         and self._gap(a, r) == "," and same_side(a, r) and find(a.id) not in named_roots \
                         and a.noun_kind == r.noun_kind:
                     parent[find(a.id)] = find(r.id)
@@ -234,7 +313,7 @@ class Linker:
         return bool(spans) or any(t.upos in ("NOUN", "PROPN") and not self._in_region(t.start) for t in self.v.toks[a:b])
 
     def _in_region(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.regions)
+        return self.region_index.covers(pos)
 
     def new(self, kind: str = "") -> Ent:
         e = Ent(len(self.ents), kind=kind)
@@ -248,8 +327,10 @@ class Linker:
         e.mentions.append(m)
         if m.kind == NAME and m.name_toks and m.place is None:
             e.names.append(m.name_toks)
+            self.index_name(e, m.name_toks)
         if m.kind in (NOMINAL, OFFICE) and m.noun:
             e.sigs.append((m.role.role if m.role else _key(m.noun), m.mods, m.country))
+            self.by_sig.setdefault(e.sigs[-1][0], set()).add(e.idx)
         if m.gender and m.kind != PRONOUN:
             e.genders.add(m.gender)
         if m.number and m.kind not in (DOCUMENT,):
@@ -267,15 +348,7 @@ class Linker:
 
     def best_mention(self, e: Ent, before: int) -> Mention | None:
         """The mention that best names an entity: its nearest name before ``before``, else its nearest description."""
-        cands = [m for m in e.mentions if m.kind not in (PRONOUN, LAST, DOCUMENT) and m.start < before]
-        if not cands:
-            cands = [m for m in e.mentions if m.kind not in (PRONOUN, LAST, DOCUMENT)]
-        if not cands:
-            return None
-        named = [m for m in cands if m.kind == NAME]
-        pool = named or cands
-        earlier = [m for m in pool if m.start < before]
-        return max(earlier, key=lambda m: m.start) if earlier else min(pool, key=lambda m: m.start)
+        return e.best_mention(before)  # kept up to date by the entity: no scan of all its mentions
 
     # -- the main loop ----------------------------------------------------------------------------
     def run(self) -> list[Ent]:
@@ -345,29 +418,36 @@ class Linker:
                     u.extra["owner"] = str(owner.id)
 
     def match_name(self, n: Mention) -> Ent | None:
-        """The most recent entity with the same name, or whose full name ends with this one."""
+        """The most recent entity with the same name, or whose full name ends with this one.
+
+        Looked up in indexes of the names seen so far (whole, suffixes, prefixes, acronyms), not by
+        comparing with every entity of the article; the most recent entity that matches wins.
+        """
         toks = n.name_toks
         if not toks:
             return None
-        best = None
-        for e in self.ents:
-            if e.kind:
-                continue
-            for full in e.names:
-                if full == toks:
-                    best = e
-                elif n.det is None and len(toks) < len(full) and full[-len(toks):] == toks \
-                        and any(w not in self.lex.name_particles for w in toks):
-                    best = e  # "Singh" for "Sabrina Singh", "de la Morlais" for "Thomas de la Morlais"
-                elif n.det is None and len(full) < len(toks) and toks[-len(full):] == full \
-                        and any(m.person_like_name for m in e.mentions):
-                    best = e  # "Fra Matthew Festing" after "Matthew Festing"
-                elif len(toks) == 1 and n.name and n.name.isupper() and len(full) > 1 \
-                        and "".join(w[0] for w in full if w not in self.lex.name_particles) == fold(n.name):
-                    best = e  # an acronym of an earlier name: "EI" for "Etat islamique"
-                elif n.det is not None and len(toks) < len(full) and full[: len(toks)] == toks:
-                    best = e  # "l'Ordre" for "l'Ordre de Malte"
-        return best
+        found = set(self.name_whole.get(toks, ()))
+        if n.det is None and any(w not in self.lex.name_particles for w in toks):
+            found |= self.name_suffix.get(toks, set())  # "Singh" for "Sabrina Singh", "de la Morlais" for "Thomas …"
+        if n.det is None:
+            for k in range(1, len(toks)):  # "Fra Matthew Festing" after "Matthew Festing"
+                found.update(i for i in self.name_whole.get(toks[k:], ()) if self.ents[i].has_person_name())
+        if len(toks) == 1 and n.name and n.name.isupper():
+            found |= self.name_acronym.get(fold(n.name), set())  # an acronym of an earlier name: "EI" for "Etat islamique"
+        if n.det is not None:
+            found |= self.name_prefix.get(toks, set())  # "l'Ordre" for "l'Ordre de Malte"
+        best = max((i for i in found if not self.ents[i].kind), default=None)
+        return self.ents[best] if best is not None else None
+
+    def index_name(self, e: Ent, full: tuple[str, ...]) -> None:
+        """Remember a name of entity e under what later names can match: itself, its ends, its acronym."""
+        self.name_whole.setdefault(full, set()).add(e.idx)
+        for k in range(1, len(full)):
+            self.name_suffix.setdefault(full[k:], set()).add(e.idx)
+            self.name_prefix.setdefault(full[:k], set()).add(e.idx)
+        if len(full) > 1:
+            acronym = "".join(w[:1] for w in full if w not in self.lex.name_particles)
+            self.name_acronym.setdefault(acronym, set()).add(e.idx)
 
     def match_role_only(self, roles: list[Mention]) -> Ent | None:
         """An unnamed entity introduced by the same definite role as this named unit."""
@@ -383,10 +463,34 @@ class Linker:
                     return e
         return None
 
+    def inside_nominal(self, m: Mention) -> bool:
+        """Is m within another mention that is a description ("la police de Bagdad")?"""
+        if self._nominals is None or self._nominals[0] != len(self.ms):
+            # the descriptions sorted by start, with the two furthest ends (and whose) reached up to each:
+            # a bisection then answers for any mention, instead of a scan of the article's mentions
+            noms = sorted(((o.start, k) for k, o in enumerate(self.ms) if o.kind == NOMINAL))
+            tops: list[tuple[tuple[int, int], tuple[int, int]]] = []
+            best, second = (-1, -1), (-1, -1)  # (end, position in self.ms)
+            for _, k in noms:
+                cur = (self.ms[k].end, k)
+                if cur > best:
+                    best, second = cur, best
+                elif cur > second:
+                    second = cur
+                tops.append((best, second))
+            self._nominals = (len(self.ms), [a for a, _ in noms], tops)
+        _, starts, tops = self._nominals
+        hi = bisect_right(starts, m.start)
+        if hi == 0:
+            return False
+        best, second = tops[hi - 1]
+        far = second if best[1] >= 0 and self.ms[best[1]] is m else best
+        return far[1] >= 0 and far[0] >= m.end
+
     def link_place(self, m: Mention) -> None:
         """A capital, country or institution: its government when it acts, nothing when it is a place."""
         lex = self.lex
-        nested = any(o is not m and o.start <= m.start and m.end <= o.end and o.kind in (NOMINAL,) for o in self.ms)
+        nested = self.inside_nominal(m)
         locative = m.intro in lex.locative_preps
         if m.place == "country":
             actor = (m.is_subject or m.is_speaker or m.intro in ("par", "avec", "by", "with")) and not locative
@@ -443,7 +547,7 @@ class Linker:
         if m.in_quote and not m.is_speaker and not m.capitalised:
             return  # "c'est au procureur de la République" in a quote: a role in general, not a source
         # definite or bare: the most recently mentioned entity described the same way
-        for e in self.by_recency(m.start):
+        for e in self.by_recency(m.start, self.by_sig.get(m.role.role if m.role else _key(m.noun), ())):
             if e.kind in ("office", "place") or e.unresolved:
                 continue
             if self.sig_match(e, m):
@@ -456,13 +560,17 @@ class Linker:
                 return
         self.add(self.new(), m)
 
-    def by_recency(self, before: int) -> list[Ent]:
-        """Entities mentioned before ``before``, the most recently mentioned first."""
+    def by_recency(self, before: int, among: Iterable[int] | None = None) -> list[Ent]:
+        """Entities mentioned before ``before``, the most recently mentioned first (of ``among`` only, if given).
+
+        A description can only match an entity described with the same key: the rules pass those, so that
+        each description does not rank every entity of the article.
+        """
         last = {}
-        for e in self.ents:
-            starts = [x.start for x in e.mentions if x.start < before]
-            if starts:
-                last[e.idx] = max(starts)
+        for i in sorted(among) if among is not None else range(len(self.ents)):
+            k = self.ents[i].last_before(before)
+            if k is not None:
+                last[i] = k
         return [self.ents[i] for i in sorted(last, key=lambda i: last[i], reverse=True)]
 
     def demonstrative(self, m: Mention) -> Ent | None:
@@ -528,7 +636,7 @@ class Linker:
 
         def spoke(c: Mention) -> bool:
             e = self.ents[c.entity]  # type: ignore[index]
-            return continuity and any(x.is_speaker and x.start < p.start for x in e.mentions)
+            return continuity and e.spoke_before(p.start)
 
         def rank(c: Mention) -> tuple[int, int, int]:
             said = spoke(c)
@@ -546,8 +654,9 @@ class Linker:
             cands = [c for c in self.by_sent.get(s, []) if self.usable(c, p)
                      and self.compatible(self.ents[c.entity], gender, number)  # type: ignore[index]
                      and not (p.kind == PRONOUN and self.placeish(c))]  # "il" is never "à Nantes"
-            # "le porte-parole du gouvernement": "il" is the spokesman, not the government in his complement
-            cands = [c for c in cands if not self.head_of_np(c, cands)]
+            # a candidate nested in a larger one ("Nouvelle-Calédonie" in "le commissariat de Nouvelle-Calédonie")
+            # is its modifier: "il" is the spokesman, not the government of "le porte-parole du gouvernement"
+            cands = outermost(cands)
             if cands:
                 best = min(cands, key=rank)
                 if spoke(best) or best.is_subject:
@@ -564,11 +673,6 @@ class Linker:
         return c.kind == NAME and (c.intro in self.lex.locative_preps
                                    or c.ner == "LOC" and not c.is_speaker and not c.is_subject)
 
-    def head_of_np(self, c: Mention, cands: list[Mention]) -> bool:
-        """Is c nested in a larger candidate ("Nouvelle-Calédonie" in "le commissariat de Nouvelle-Calédonie")?"""
-        return any(o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
-                   for o in cands)
-
     def same_sentence_subject(self, p: Mention, gender: str | None, number: str | None) -> Mention | None:
         """The subject of a clause that governs the pronoun's clause, in the pronoun's own sentence.
 
@@ -583,7 +687,8 @@ class Linker:
                  and "guessed" not in c.extra
                  and self.compatible(self.ents[c.entity], gender, number)]  # type: ignore[index]
         # a noun inside a larger noun phrase that agrees is a modifier, not the one who acts
-        cands = [c for c in cands if not self.head_of_np(c, cands)]
+        # (one sorted sweep over the candidates, not a scan of every candidate for each: long sentences)
+        cands = outermost(cands)
         if not cands:
             return None
         sent = self.v.sentence(p.sent)
@@ -718,7 +823,7 @@ class Linker:
 
     def previous_issuer(self, m: Mention) -> Mention | None:
         """An earlier document's issuer (``le communiqué``), else the latest speaker or acting body nearby."""
-        earlier_docs = [d for d in self.ms if d.kind == DOCUMENT and d.end <= m.start and d.entity is not None
+        earlier_docs = [d for d in self.docs if d.end <= m.start and d.entity is not None
                         and not self.ents[d.entity].unresolved and m.sent - d.sent <= 6]
         same = [d for d in earlier_docs if _key(d.noun) == _key(m.noun)]
         if m.det != "indef" and (same or earlier_docs):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import Role, SourceLexicon, norm
+from .spans import RegionIndex
 from .tokens import Tok, TokView
 
 # kinds of mention
@@ -136,6 +138,7 @@ class _Scanner:
         self.v = view
         self.lex = lex
         self.regions = regions
+        self.region_index = RegionIndex(regions)
         self.mentions: list[Mention] = []
         self.by_head: dict[int, Mention] = {}
 
@@ -146,10 +149,8 @@ class _Scanner:
         return " ".join(norm(self.v.text[t[a].start:t[b - 1].end]).split())
 
     def region_of(self, start: int, end: int) -> int:
-        for k, (a, b) in enumerate(self.regions):
-            if a <= start and end <= b:
-                return k
-        return -1
+        """The first quote region holding start..end, or -1 (by bisection: an article has thousands)."""
+        return self.region_index.containing(start, end)
 
     def phrase_at(self, i: int, end: int) -> tuple[int, str, str] | None:
         """The longest lexicon phrase starting at word i: (end index, key, kind)."""
@@ -561,7 +562,7 @@ class _Scanner:
         """Is a document noun cited as a source (``selon un communiqué``, ``dans un communiqué``, ``le communiqué
         souligne``), rather than something done or shown (``des messages violents``)?"""
         toks = self.v.toks
-        a = next((t.i for t in toks[first:] if t.start >= m.start), i)
+        a = next((toks[k].i for k in range(first, len(toks)) if toks[k].start >= m.start), i)  # (no copy of the rest)
         p = toks[a - 1] if a - 1 >= first else None
         if p is not None and p.low in ("selon", "d'après", "dans", "par", "via", "pour", "in", "according", "to"):
             return True
@@ -592,7 +593,7 @@ class _Scanner:
 
     def add_with_intro(self, m: Mention, first: int) -> None:
         toks = self.v.toks
-        k = next((t.i for t in toks[first:] if t.start >= m.start), None)
+        k = next((toks[n].i for n in range(first, len(toks)) if toks[n].start >= m.start), None)  # (no copy)
         if k is not None and k - 1 >= first:
             p = toks[k - 1]
             m.intro = p.low
@@ -603,12 +604,19 @@ class _Scanner:
     def attach_complements(self) -> None:
         """Link each mention to the mention of its first ``de X`` complement."""
         ms = sorted(self.mentions, key=lambda m: (m.start, -m.end))
+        starts = [m.start for m in ms]
         for m in ms:
             if m.comp_start is None:
                 continue
-            inner = [c for c in ms if c is not m and c.start >= m.comp_start and c.end <= m.end]
-            if inner:
-                m.complement = min(inner, key=lambda c: (c.start, -c.end)).id
+            # the first mention, in (start, longest) order, that starts in the complement and ends within m:
+            # a bisection to the complement's start, not a scan of the article's mentions
+            k = bisect_left(starts, m.comp_start)
+            while k < len(ms) and ms[k].start <= m.end:
+                c = ms[k]
+                if c is not m and c.end <= m.end:
+                    m.complement = c.id
+                    break
+                k += 1
 
 
 def find_mentions(view: TokView, lex: SourceLexicon, regions: list[tuple[int, int]]) -> list[Mention]:

@@ -10,7 +10,9 @@ inverted clitic pronouns out, so that the rules can rely on them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .lexicon import norm
@@ -53,10 +55,26 @@ class TokView:
     sent_bounds: tuple[tuple[int, int], ...]  # [first, last+1) token indices per sentence
     ents: tuple[tuple[int, int, str], ...] = ()  # named entities of the parse: start, end, type (PER, ORG, LOC …)
 
+    @cached_property
+    def starts(self) -> list[int]:
+        """The start offset of every word, for bisection (words are in text order)."""
+        return [t.start for t in self.toks]
+
+    @cached_property
+    def _ent_index(self) -> tuple[list[int], list[int], int]:
+        """The entities' starts sorted, their positions in that order, and the longest entity's length."""
+        order = sorted((a, k) for k, (a, _b, _t) in enumerate(self.ents))
+        longest = max((b - a for a, b, _t in self.ents), default=0)
+        return [a for a, _ in order], [k for _, k in order], longest
+
     def ner(self, start: int, end: int) -> str | None:
         """The type of the named entity that best covers start..end, if the parse has one."""
         best, size = None, 0
-        for a, b, typ in self.ents:
+        # only entities that overlap start..end can count: those starting within the longest entity's length
+        # before it (found by bisection, then taken in their own order: the first best one wins, as in a scan)
+        starts, order, longest = self._ent_index
+        near = sorted(order[bisect_left(starts, start - longest):bisect_left(starts, end)])
+        for a, b, typ in (self.ents[k] for k in near):
             o = min(b, end) - max(a, start)
             if o > size and o * 2 >= end - start:
                 best, size = typ, o
