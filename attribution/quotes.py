@@ -274,9 +274,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if (p in _SPACE or p in _SENTENCE_END or p in _FAMILY_OF or pos == par_start) and n not in ".,;:!?":
                 role = 1  # nothing to close: a reversed mark opening a quote (» Suite à …)
             elif family in _RECOVERABLE and (family != "straight" or (
-                    not p.isdigit() and (p.isalpha() or p in _SENTENCE_END) and (n in _SPACE or n in ",;.!?"))):
+                    not p.isdigit() and (p.isalpha() or p in _SENTENCE_END) and (n in _SPACE or n in ",;.!?")
+                    or p in _SPACE and n in ",;.!?")):
                 # (a lone straight mark closes a quote opened at the paragraph start, 'école", a dit X',
-                # but not after a digit: 12" is an inch)
+                # but not after a digit: 12" is an inch; 'acceptées ", a dit X': a space-padded mark
+                # right before a comma can only close)
                 s0 = max(par_start, last_end_in_par)
                 s, e = _trimmed(text, s0, pos)
                 if e > s:

@@ -91,6 +91,16 @@ def test_closing_mark_without_opener_is_recovered_from_the_paragraph():
     assert [(q.text, q.kind) for q in quotes] == [("nous resterons unis", "unopened")]
 
 
+def test_space_padded_straight_mark_before_a_comma_closes_a_quote_opened_at_the_paragraph():
+    text = 'Premier paragraphe.\nLes conditions ont été acceptées ", a assuré l\'un d\'eux.'
+    quotes = find_quotes(text)
+    assert [(q.text, q.kind) for q in quotes] == [("Les conditions ont été acceptées", "unopened")]
+
+
+def test_space_padded_straight_mark_before_a_word_still_opens():
+    assert [(q.text, q.kind) for q in find_quotes('Il a dit " non " hier.')] == [("non", "paired")]
+
+
 def test_lone_straight_mark_after_a_digit_is_not_a_quote():
     assert texts('The pipe is 12" long and the board 5\'11 wide.') == []
 

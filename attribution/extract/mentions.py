@@ -51,6 +51,14 @@ def pronoun_at(v: DocView, i: int, limit: int) -> int:
         return i + 2  # "Ce dernier n'était pas au courant": an anaphoric noun phrase
     if t.low in lex.word_set("subject_pronouns") or t.low in lex.word_set("stressed_pronouns"):
         return i + 1
+    # "l'un d'eux", "l'une d'entre elles": a partitive pronoun is one mention
+    if t.low in ("l'", "l’") and i + 3 < limit and toks[i + 1].low in ("un", "une") \
+            and toks[i + 2].low in ("d'", "d’", "de"):
+        k = i + 3
+        if toks[k].low == "entre" and k + 1 < limit:
+            k += 1
+        if toks[k].low in ("eux", "elles", "nous", "vous"):
+            return k + 1
     return i
 
 
@@ -91,6 +99,11 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
                 j += 1
                 continue
             break
+        if t.low == "à" and j > i and last_content == j - 1 and j + 1 < limit and is_noun(v, toks[j + 1]) \
+                and not toks[j + 1].cap and not toks[j + 1].mark:
+            last_content = j + 1  # a bare à-noun complement is part of the noun (un président à mortier)
+            j += 2
+            continue
         if t.low in v.lex.word_set("np_prepositions"):
             # a de-complement goes on only into another noun phrase word
             if j + 1 < limit and _np_word(v, j + 1) and not toks[j + 1].mark:
@@ -172,6 +185,10 @@ def np_left(v: DocView, e: int, lo: int) -> Range | None:
                 j -= 1
                 continue
             break
+        if t.low == "à" and j + 1 < e and j - 1 >= lo and is_noun(v, toks[j + 1]) and not toks[j + 1].cap \
+                and (is_noun(v, toks[j - 1]) or is_name(v, toks[j - 1])):
+            j -= 1  # a bare à-noun complement is part of the noun (un président à mortier)
+            continue
         if t.low in ("and", "et", "&") and j + 1 < e and j - 1 >= lo and is_name(v, toks[j + 1]) \
                 and is_name(v, toks[j - 1]) and t.low != "et":
             j -= 1  # a name with "and" inside: The Globe and Mail

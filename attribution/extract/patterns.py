@@ -238,8 +238,9 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
             break
         if t.low in ("à", "au", "aux") and k + 1 < hi:
             r = np_right(v, k + 1, hi)
-            if r is not None and r[1] < hi and toks[r[1]].low in lex.word_set("complementizers"):
-                k = r[1]  # "a expliqué au journal que …": the person told, then the content
+            if r is not None and r[1] < hi and (toks[r[1]].low in lex.word_set("complementizers")
+                                                or toks[r[1]].text == ":"):
+                k = r[1]  # "a expliqué au journal que …" / "a déclaré aux journalistes : «…»": the person told
                 continue
         if t.low in ("à", "au", "aux", "to", "sur") and k + 2 < hi and (toks[k + 1].mark or toks[k + 2].mark):
             return "de", k + 1  # "en a appelé à des « initiatives … »", "insiste sur « … »": the quote is the content
@@ -291,9 +292,30 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
     if v.lang == "en" and _that_less_clause(v, k, hi):
         return "que", k  # "He estimated this would take 24 hours": a clause without "that"
     if is_det(v, t) or is_noun(v, t) or is_name(v, t) or (t.low in lex.word_set("subject_pronouns") and v.lang == "en"):
+        c = _colon_after_object(v, k, hi)
+        if c is not None:
+            return "colon", c  # "a expliqué sa position aux élus : «…»": the quote is the content
         return "object", k
     if (g.reflexive or g.entry.lemma in lex.word_set("attributive_cues")) and t.upos in ("ADJ", "VERB") and not t.mark:
         return "adj", k  # "Il se dit attaché à l'environnement"
+    return None
+
+
+def _colon_after_object(v: DocView, k: int, hi: int) -> int | None:
+    """The word after a colon that follows an object noun phrase at ``k`` (and an optional
+    à-phrase) and opens a quote, else None."""
+    toks = v.toks
+    r = np_right(v, k, hi)
+    if r is None:
+        return None
+    m = r[1]
+    if m < hi and toks[m].low in ("à", "au", "aux"):
+        r2 = np_right(v, m + 1, hi)
+        if r2 is None:
+            return None
+        m = r2[1]
+    if m + 1 < hi and toks[m].text == ":" and toks[m + 1].mark and is_quote_open(v, m + 1) is not None:
+        return m + 1
     return None
 
 
@@ -567,6 +589,8 @@ def main_subject(u: Unit, before: int) -> Speaker | None:
     for i in range(bisect.bisect_left(u.firsts, before) - 1, -1, -1):
         g = u.cues[i]
         if g.head < before and toks[g.head].quote == toks[before].quote and live(u, g):
+            if _in_relative(u, g):
+                continue  # "…, qui reprochent …, en faisant remarquer": a relative clause is no main clause
             sp = speaker_of(u, g)
             if sp is not None:
                 return sp
@@ -583,6 +607,8 @@ def main_subject(u: Unit, before: int) -> Speaker | None:
                 r = dep_subject(u, m)  # the parser may hang the subject on the participle itself
                 if r is not None:
                     return make_speaker(v, mention(v, r))
+        if before - 1 >= u.lo and is_comma(toks[before - 1]):
+            h = _out_of_relative(u, h)  # ", en faisant remarquer" after a relative clause closed by a comma
         r = dep_subject(u, h)
         if r is not None:
             return make_speaker(v, mention(v, r))
@@ -602,6 +628,38 @@ def main_subject(u: Unit, before: int) -> Speaker | None:
         if r is not None:
             return make_speaker(v, mention(v, r))
     return None
+
+
+def _out_of_relative(u: Unit, h: int) -> int:
+    """The parser's head for a gerund, lifted out of a relative clause it was hung on
+    ("il répond aux élus, qui reprochent …, en faisant remarquer": il remarque, not the élus)."""
+    toks = u.v.toks
+    for _ in range(4):
+        if not u.lo <= h < u.hi:
+            break
+        t = toks[h]
+        up = t.head
+        if not u.lo <= up < u.hi:
+            break
+        if t.deprel.startswith("acl") or (t.deprel.startswith(("advcl", "xcomp")) and toks[up].deprel.startswith("acl")):
+            h = up if t.deprel.startswith("acl") else toks[up].head
+            while u.lo <= h < u.hi and not is_verb(toks[h]) and u.lo <= toks[h].head < u.hi and toks[h].head != h:
+                h = toks[h].head  # from the noun the relative clause modifies up to its verb
+            continue
+        break
+    return h
+
+
+def _in_relative(u: Unit, g: CueGroup) -> bool:
+    """Whether a cue's verb heads a relative clause (qui reprochent, ce qu'il appelait, que X dit)."""
+    v = u.v
+    toks = v.toks
+    rel = v.lex.word_set("relative_pronouns") | v.lex.word_set("complementizers")
+    j = g.first - 1
+    if j >= u.lo and toks[j].low in ("qui", "who", "which"):
+        return True
+    r = subject_left(v, g.first, u.lo) if j >= u.lo else None
+    return r is not None and r[0] - 1 >= u.lo and toks[r[0] - 1].low in rel and r[1] - r[0] <= 3
 
 
 def dep_subject(u: Unit, h: int) -> Range | None:
@@ -657,10 +715,11 @@ def _incise_mode(u: Unit, g: CueGroup) -> str:
         if rc is not None and rc[0] in clause_kinds:
             return ""
         a = left_start(u, prev)
-        if not _verb_or_quote(v, a, prev):
+        if not _verb_or_quote(v, a, prev) and not _adjunct_then_clause(u, g, a, prev) \
+                and not (prev - a <= 6 and _cuts_a_clause(u, g)):
             return ""
         if not closing_mark_before(v, prev) and not (prev - 1 >= u.lo and closing_mark_before(v, prev - 1)) \
-                and _left_subject(u, g) is not None:
+                and _left_subject(u, g) is not None and not _cuts_a_clause(u, g):
             return ""  # "Le secrétaire général, qui se trouve à Madrid, a appelé X": a subject before
         return "inverted" if subject_right(v, g.last + 1, u.hi) is not None else ""
     # subject before the verb, content before the subject: “…,” Baird said. / «…», Hamon a confié.
@@ -778,11 +837,67 @@ def inverted_cue(u: Unit) -> Iterator[Candidate]:
             if c.type != "direct" and q2 is None and toks[k + 1].low not in v.lex.word_set("relative_pronouns") \
                     and not any(live(u, h) for h in u.cues[bisect.bisect_right(u.firsts, k):]):
                 end = clause_end(v, k + 1, u.hi, cue_stops(u, k + 1, skip=g))
+                if _opens_clause(u, k + 1, end):
+                    # "En 2004, a-t-il indiqué, nous avons …": the clause after the incise is the
+                    # content (contiguous, without the cue); a clause before it is a second one
+                    after = candidate(u, "inverted_cue", 1, k + 1, end, cue, speaker, g.head)
+                    if after is not None:
+                        if any(_finite(toks[m]) for m in range(a, prev)):
+                            yield c
+                        yield after
+                        continue
                 whole = candidate(u, "inverted_cue", 1, a, end, cue, speaker, g.head)
                 if whole is not None:
                     yield whole
                     continue
         yield c
+
+
+def _opens_clause(u: Unit, k: int, end: int) -> bool:
+    """Whether words [k, end) start with a subject of their own and its finite verb
+    ("nous avons fermé", "les usines ont fermé"), not the rest of a clause ("ne suffit pas")."""
+    v = u.v
+    toks = v.toks
+    if k >= end:
+        return False
+    if toks[k].low in v.lex.word_set("subject_pronouns") and toks[k].low != "on":
+        n = k + 1
+    else:
+        r = np_right(v, k, end) if is_det(v, toks[k]) or is_name(v, toks[k]) else None
+        if r is None:
+            return False
+        n = r[1]
+    while n < end and (is_adverb(v, toks[n]) or toks[n].low in v.lex.word_set("negation")
+                       or toks[n].low in v.lex.word_set("reflexive")):
+        n += 1
+    return n < end and _finite(toks[n]) and toks[n].quote < 0
+
+
+def _cuts_a_clause(u: Unit, g: CueGroup) -> bool:
+    """"Le programme, dit la délégation, ne suffit pas": an incise with its own inverted subject
+    between a subject and the rest of its clause (a finite verb right after the comma)."""
+    v = u.v
+    toks = v.toks
+    if v.lang != "fr" or subject_right(v, g.last + 1, u.hi) is None:
+        return False
+    k = _incise_end(u, g, "inverted")
+    if not (k + 1 < u.hi and is_comma(toks[k])):
+        return False
+    n = k + 1
+    while n < u.hi and (is_adverb(v, toks[n]) or toks[n].low in v.lex.word_set("negation")
+                        or toks[n].low in v.lex.word_set("reflexive")):
+        n += 1
+    return n < u.hi and _finite(toks[n]) and toks[n].quote < 0
+
+
+def _adjunct_then_clause(u: Unit, g: CueGroup, a: int, prev: int) -> bool:
+    """"Depuis janvier, précise le maire, la commune n'a reçu …": a short verbless adjunct
+    before the incise and a clause of its own after it (the reported words go on there)."""
+    v = u.v
+    if v.lang != "fr" or prev - a > 6 or not is_comma(v.toks[prev]) or subject_right(v, g.last + 1, u.hi) is None:
+        return False
+    k = _incise_end(u, g, "inverted")
+    return k + 1 < u.hi and is_comma(v.toks[k]) and _opens_clause(u, k + 1, u.hi)
 
 
 def _reopened_head(v: DocView, a: int, c: Candidate) -> Candidate | None:
@@ -876,7 +991,14 @@ def _right_candidates(u: Unit, g: CueGroup, pattern: str, priority: int,
             if r is not None and r[1] < u.hi and is_verb(v.toks[r[1]]) and "VerbForm=Part" not in v.toks[r[1]].feats:
                 stop_at.add(m)
                 break
+    if _names_a_quote(u, g, kind, start):
+        return  # "ce qu'il appelle « une mafia »", "en parlant de « dette »": the words are named, not said
     cue = group_cue(v, g)
+    q = is_quote_open(v, start) if kind == "colon" and v.toks[start].mark else None
+    if q is not None and v.toks[g.head].quote < 0 and _requires_ok(g, kind, True):
+        # "a déclaré : « A », avant de partir": after a colon the quote alone is the content
+        yield Candidate(pattern, priority, "direct", q.start, q.end, cue, speaker, u.index, g.head, False)
+        return
     for a, b in _coordinated(u, content_ranges(u, start, stop_at, split=kind == "que")):
         if kind in ("object", "adj"):
             b = _object_end(u, a, b)
@@ -889,6 +1011,24 @@ def _right_candidates(u: Unit, g: CueGroup, pattern: str, priority: int,
                 and g.entry.lemma in v.lex.word_set("polysemous_cues") and not _speaker_source_like(u, speaker):
             continue  # "La colonisation explique cette structure": a thing explains, a source says
         yield c
+
+
+def _names_a_quote(u: Unit, g: CueGroup, kind: str, start: int) -> bool:
+    """Whether a naming verb's complement is a short quote it names: appeler « X » / l'« X »
+    (not appeler à « … »), parler de « X » (not parler d'une « … », which reports words)."""
+    v = u.v
+    toks = v.toks
+    if g.entry.lemma not in v.lex.word_set("naming_cues") or start >= u.hi:
+        return False
+    k = start
+    if kind == "object" and is_det(v, toks[k]) and k + 1 < u.hi:
+        k += 1  # l'« instantanéité »
+    elif kind == "de" and (g.entry.lemma in v.lex.word_set("calling_cues") or toks[k - 1].low not in ("de", "d'", "d’")):
+        return False  # "appeler à « … »" calls for something
+    elif kind not in ("quote", "object", "de"):
+        return False
+    q = is_quote_open(v, k) if toks[k].mark else None
+    return q is not None and len(q.text.split()) <= 4
 
 
 def _only_named_quotes(u: Unit, a: int, b: int) -> bool:
@@ -1026,6 +1166,10 @@ def _apposition_end(u: Unit, r: Range) -> tuple[Range, int]:
     return r, e
 
 
+# Pronouns of the speaker and his audience: "selon nous" inside a quote is the quote's own speaker.
+_FIRST_SECOND = frozenset({"moi", "nous", "toi", "vous"})
+
+
 def according_to(u: Unit) -> Iterator[Candidate]:
     """CONTENT, selon X / Selon X, CONTENT / selon X «…» / Pour X, «…» / according to X.
 
@@ -1063,8 +1207,8 @@ def according_to(u: Unit) -> Iterator[Candidate]:
             k = nxt + 1
             continue
         r = np_right(v, nxt, u.hi)
-        if r is None:
-            k += 1
+        if r is None or (t.quote >= 0 and toks[nxt].low in _FIRST_SECOND):
+            k += 1  # "« Selon nous, … »": the quoted speaker's own view, not a source of the quote
             continue
         at_start = _clause_start(u, k)
         # "selon les plans de l'architecte", "pour la première fois": not a source. After a
@@ -1121,6 +1265,8 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                 # "according to X" in mid-clause: the whole clause is the content
                 a = left_start(u, k)
                 end = clause_end(v, k, u.hi, cue_stops(u, phrase_end))
+                if phrase_end >= u.hi or (toks[phrase_end].text in (".", "!", "?", ";", "…") and not toks[phrase_end].mark):
+                    end = k  # "… 3 000 personnes selon la police.": the source phrase ends the clause, without it
                 c = candidate(u, "according_to", 5, a, end, cue, speaker, k)
             else:
                 a = left_start(u, before)
@@ -1341,6 +1487,21 @@ def _full_sentence(u: Unit, q) -> bool:
     return q.text[:1].isupper() and not v.text[q.close_end:end].strip(" .!?…\u00a0\u202f")
 
 
+def _introduces(u: Unit, g: CueGroup, colon: int) -> bool:
+    """Whether only objects and adjuncts stand between a cue and a colon (no que-clause, no other
+    verb, no quote): "demanda un jour à ses soldats :", "a ajouté, devant le conseil :"."""
+    v = u.v
+    if g.participle or g.passive or g.entry.requires == "incise" or g.last >= colon or colon - g.last > 12 \
+            or is_incise(u, g):
+        return False
+    for m in range(g.last + 1, colon):
+        t = v.toks[m]
+        if t.mark or t.low in v.lex.word_set("complementizers") or t.low in v.lex.word_set("relative_pronouns") \
+                or is_verb(t) or t.text in (".", ";", "!", "?"):
+            return False
+    return True
+
+
 def colon_intro(u: Unit) -> Iterator[Candidate]:
     """X : «…» (no verb) and «…» – X bylines: a direct quote whose source is the phrase
     before the colon or after the dash. After a cue («confiant que … : «…»»), the quote
@@ -1374,6 +1535,13 @@ def colon_intro(u: Unit) -> Iterator[Candidate]:
             if before:
                 # "confiant qu'il était « … » : «…»", "dubbed the conflict: "…"": the cue's speaker goes on
                 speaker = speaker_of(u, before[-1])
+                if _introduces(u, before[-1], k):
+                    # "demanda un jour à ses soldats : «…»": the verb itself introduces the quote
+                    g = before[-1]
+                    if speaker is not None:
+                        yield Candidate("colon_intro", 7, "direct", q.start, q.end, group_cue(v, g), speaker,
+                                        u.index, g.head, False)
+                    continue
             elif _full_sentence(u, q) and len(q.text.split()) >= 3:
                 # "Le capitaine a été clair : « On doit gagner. »": a sentence quoted after a
                 # clause goes to that clause's subject, when it can be a source

@@ -81,6 +81,9 @@ def resolve(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
                 break
         if not clash:
             for k in kept.near(c.start, c.end):
+                if (c.start, c.end) == (k.start, k.end):
+                    clash = True  # the same content found by two patterns (colon and verb): emitted once
+                    break
                 if _restated(v, c, k):
                     clash = True  # "a déclaré qu'il espérait que …": one statement, reported once
                     break
