@@ -13,7 +13,9 @@ How a mark is read:
 * an apostrophe between letters, or after an elided French word (``qu'``,
   ``d'``), is never a quote mark;
 * marks of one family pair with a stack, so nested quotes of the same family
-  (``« … « … » … »``) work;
+  (``« … « … » … »``) work; a quote of another family opened inside one
+  ends (``unclosed``) when that one closes, so quotes nest or are disjoint
+  and never cross (``« a “ b » c ”``);
 * at a line break, a quote still open goes on when the next paragraph reopens
   it (the French and English convention for a quote over several
   paragraphs) or when the next line closes it (hard-wrapped text); else it
@@ -54,6 +56,7 @@ _RECOVERABLE = frozenset({"guillemet", "single_guillemet", "curly", "straight"})
 
 _MARK_RE = re.compile("[«»‹›“”„‟‘’‚‛\"＂']")
 _NEWLINES_RE = re.compile(r"\n[ \t\r\f\v\u00a0\u202f\n]*")
+# Spaces str.isspace() misses (zero-width space); every other Unicode space is caught by isspace().
 _SPACE = frozenset(" \t\r\n\f\v\u00a0\u202f\u2009\u2007\u200b\u3000")
 # Punctuation a quote opens after (besides spaces): brackets, dashes, slashes, colons.
 _OPEN_CONTEXT = frozenset("([{—–-/:;")
@@ -106,6 +109,11 @@ class _Open:
     reopened: bool = False
 
 
+def _is_space(c: str) -> bool:
+    """Any Unicode space (U+2002-U+200A, U+2028, U+0085, U+205F …) or a zero-width space."""
+    return c.isspace() or c in _SPACE
+
+
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
@@ -118,10 +126,10 @@ def _direction(text: str, i: int, prev_role: int) -> int:
     p = text[i - 1] if i > 0 else "\n"
     n = text[i + 1] if i + 1 < len(text) else "\n"
     # An elision apostrophe before a mark leaves it free to open (l'« Obamacare », qu' « aucun »).
-    p_boundary = (p in _SPACE or p in _OPEN_CONTEXT or p in "'’"
+    p_boundary = (_is_space(p) or p in _OPEN_CONTEXT or p in "'’"
                   or (p in _FAMILY_OF and prev_role > 0))
     n_is_mark = n in _FAMILY_OF
-    n_boundary = n in _SPACE or n in _CLOSE_CONTEXT or n_is_mark
+    n_boundary = _is_space(n) or n in _CLOSE_CONTEXT or n_is_mark
     if p in _FAMILY_OF and prev_role < 0 and p not in "'’":
         # After a closing mark, a mark followed by text opens the next quote (»»La, ”“The).
         return 1 if not n_boundary else -1
@@ -133,7 +141,7 @@ def _direction(text: str, i: int, prev_role: int) -> int:
         if n in _CLOSE_CONTEXT and n not in "-—–":
             return -1  # spaced French closing mark before punctuation: « … »,
         if n_is_mark:
-            return 1 if _GLYPH_DIRECTION[n] > 0 and p in _SPACE else 0
+            return 1 if _GLYPH_DIRECTION[n] > 0 and _is_space(p) else 0
         return 0  # spaces on both sides: « coup de filet » reads by its glyph
     # Glued on both sides: after a sentence end and before a word it opens (ministre.»Suite);
     # after a word and before a word it is the glyph's own direction.
@@ -154,7 +162,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
             j -= 1
         if text[j + 1:i].lower() in _ELIDED:
             return True  # qu' « aucun », d' « héroïque »: an elision before a space
-    return p.isdigit() or (n.isdigit() and (p in _SPACE or i == 0))  # 5'11, the '90s
+    return p.isdigit() or (n.isdigit() and (_is_space(p) or i == 0))  # 5'11, the '90s
 
 
 def _paragraph_breaks(text: str) -> list[tuple[int, int, bool]]:
@@ -163,9 +171,9 @@ def _paragraph_breaks(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACE:
+    while start < end and _is_space(text[start]):
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and _is_space(text[end - 1]):
         end -= 1
     return start, end
 
@@ -202,6 +210,35 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         found.append((s, e, o.pos, close_end, o.glyph + close_glyph, kind))
         last_end_in_par = max(last_end_in_par, close_end)
 
+    def close_inner(family: str, after: int, at: int) -> None:
+        """Close, as unclosed at ``at``, every quote of another family opened after ``after``."""
+        for fam, st in stacks.items():
+            if fam == family:
+                continue
+            while st and st[-1].pos > after:
+                o = st.pop()
+                if fam in _APOSTROPHE_FAMILIES:
+                    continue  # an unmatched single mark is likelier an apostrophe: dropped
+                s, e = _trimmed(text, o.pos + 1, at)
+                if e > s:
+                    found.append((s, e, o.pos, e, o.glyph, "unclosed"))
+
+    def recover(ends_at: int, keep: set[str]) -> None:
+        """Close every open quote not in a ``keep`` family, each one ending at the next opener still open."""
+        opens = sorted((o.pos, fam, o) for fam, st in stacks.items() for o in st)
+        for i, (pos, fam, o) in enumerate(opens):
+            if fam in keep:
+                continue
+            if fam not in _APOSTROPHE_FAMILIES:
+                # a recovered quote stops at the next opener of any family, so it never takes in its marks
+                end = opens[i + 1][0] if i + 1 < len(opens) else ends_at
+                s, e = _trimmed(text, pos + 1, end)
+                if e > s:
+                    found.append((s, e, pos, e, o.glyph, "unclosed"))
+        for fam, st in stacks.items():
+            if fam not in keep:
+                st.clear()
+
     def par_end() -> int:
         return breaks[b][0] if b < len(breaks) else len(text)
 
@@ -223,6 +260,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         nonlocal last_end_in_par, par_start
         br_start, br_end, blank = breaks[b]
         nxt_break = breaks[b + 1][0] if b + 1 < len(breaks) else len(text)
+        keep: set[str] = set()
         for family, stack in stacks.items():
             if not stack:
                 continue
@@ -231,17 +269,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 # The next paragraph opens with the same mark: the quote runs on (it is reopened).
                 stack[-1].reopened = True
                 skip.add(br_end)
+                keep.add(family)
                 continue
             if nxt is not None and not blank and nxt[1] < 0:
+                keep.add(family)
                 continue  # hard-wrapped line: the quote closes on the next line
-            # Recover the outermost open quote to the end of the paragraph; inner ones end at the next.
-            if family not in _APOSTROPHE_FAMILIES:
-                ends = [o.pos for o in stack[1:]] + [br_start]
-                for o, end in zip(stack, ends, strict=False):
-                    s, e = _trimmed(text, o.pos + 1, end)
-                    if e > s:
-                        found.append((s, e, o.pos, e, o.glyph, "unclosed"))
-            stack.clear()
+        # Recover the other open quotes to the end of the paragraph (each one up to the next opener).
+        recover(br_start, keep)
         last_end_in_par = br_end
         par_start = br_end
 
@@ -260,7 +294,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             role = _GLYPH_DIRECTION[glyph]
         if role == 0:  # a straight mark with spaces on both sides: toggle
             role = -1 if stack else 1
-        if role > 0 and family in ("straight",) and stack and text[pos - 1:pos] not in _SPACE:
+        if role > 0 and family in ("straight",) and stack and not _is_space(text[pos - 1:pos]):
             role = -1  # a straight mark glued to a word closes the open one
         if role < 0 and not stack:
             if family in _APOSTROPHE_FAMILIES:
@@ -271,15 +305,17 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if n in _FAMILY_OF and _FAMILY_OF[n] == family:
                 prev_pos, prev_role = pos, -1
                 continue  # "».»»La": a stray closing mark before the mark that opens
-            if (p in _SPACE or p in _SENTENCE_END or p in _FAMILY_OF or pos == par_start) and n not in ".,;:!?":
+            if (_is_space(p) or p in _SENTENCE_END or p in _FAMILY_OF or pos == par_start) and n not in ".,;:!?":
                 role = 1  # nothing to close: a reversed mark opening a quote (» Suite à …)
             elif family in _RECOVERABLE and (family != "straight" or (
-                    not p.isdigit() and (p.isalpha() or p in _SENTENCE_END) and (n in _SPACE or n in ",;.!?")
-                    or p in _SPACE and n in ",;.!?")):
+                    not p.isdigit() and (p.isalpha() or p in _SENTENCE_END) and (_is_space(n) or n in ",;.!?")
+                    or _is_space(p) and n in ",;.!?")):
                 # (a lone straight mark closes a quote opened at the paragraph start, 'école", a dit X',
                 # but not after a digit: 12" is an inch; 'acceptées ", a dit X': a space-padded mark
                 # right before a comma can only close)
                 s0 = max(par_start, last_end_in_par)
+                # it starts after any opener still open, so it nests in that quote instead of crossing it
+                s0 = max([s0] + [o.pos + 1 for st in stacks.values() for o in st])
                 s, e = _trimmed(text, s0, pos)
                 if e > s:
                     found.append((s, e, s, pos + 1, glyph, "unopened"))
@@ -293,6 +329,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if family == "straight" and stack:
                 # A second opening straight mark: the first one was never closed; end it here.
                 o = stack.pop()
+                close_inner(family, o.pos, pos)  # quotes opened inside it end with it
                 s, e = _trimmed(text, o.pos + 1, pos)
                 if e > s:
                     found.append((s, e, o.pos, e, o.glyph, "unclosed"))
@@ -300,20 +337,15 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if len(stack) > _MAX_DEPTH:
                 del stack[0]  # a flood of openers: keep the innermost, likeliest to be closed
         else:
-            emit(stack.pop(), pos, glyph, "paired")
+            o = stack.pop()
+            close_inner(family, o.pos, pos)  # « a “ b » c ”: the “ opened inside « ends at its », never crosses it
+            emit(o, pos, glyph, "paired")
         prev_pos, prev_role = pos, role
     while b < len(breaks):
         flush_paragraph(len(marks))
         b += 1
     # End of text: recover what is still open, as at a paragraph end.
-    for family, stack in stacks.items():
-        if family in _APOSTROPHE_FAMILIES:
-            continue
-        ends = [o.pos for o in stack[1:]] + [len(text)]
-        for o, end in zip(stack, ends, strict=False):
-            s, e = _trimmed(text, o.pos + 1, end)
-            if e > s:
-                found.append((s, e, o.pos, e, o.glyph, "unclosed"))
+    recover(len(text), set())
     return _with_depths(text, found)
 
 

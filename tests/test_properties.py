@@ -283,9 +283,6 @@ def test_a_text_ending_with_selon_x_is_processed(engine, text: str) -> None:
     check_result(run(engine, text))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="extract/select.resolve lets two "
-                   "contents stand when one holds the other's cue, without checking that it holds "
-                   "the other's content too")
 @pytest.mark.parametrize("text", [
     "« le, a indiqué Jean Dupont. « le », a indiqué Jean Dupont. ",  # an unclosed quote
     "Le ministre a reconnu que la CGT explique-t-elle un accord.",
@@ -294,22 +291,16 @@ def test_contents_do_not_cross(engine, text: str) -> None:
     check_result(run(engine, text))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="quotes: marks of different families "
-                   "pair on separate stacks, so « a “ b » c ” gives two crossing quotes (and crossing "
-                   "terms); a recovered quote's text can take in the marks of others")
 @pytest.mark.parametrize("text", ["« a “ b » c ”", "Il a dit « un “ deux » trois ” fin.",
                                   "« a “\n“ b", "«  “\u00a0endes›\n,\ndes"])
 def test_quotes_never_cross(text: str) -> None:
     assert not quotes_cross(text), find_quotes(text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="quotes: crossing quotes become crossing terms")
 def test_terms_do_not_cross(engine) -> None:
     check_result(run(engine, "Jean Dupont a indiqué le. “ « le “  "), marks_cross=False)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="quotes._SPACE lacks Unicode spaces (U+2002-U+200A, U+2028, "
-                   "U+0085 ...): a quote of spaces only, or with spaces kept at its edges")
 @pytest.mark.parametrize("space", ["\u2002", "\u2003", "\u2009\u2002", "\u2028", "\x85", "\u205f"])
 def test_quote_text_is_trimmed_of_every_unicode_space(space: str) -> None:
     for text in (f"« {space} »", f"Il a dit «{space}oui{space}».", f"“{space}”"):

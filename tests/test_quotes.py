@@ -132,3 +132,23 @@ def test_any_text_gives_valid_spans(text):
         assert text[q.start:q.end] == q.text
         assert q.text == q.text.strip(" \t\n\u00a0\u202f")
     assert quotes == sorted(quotes, key=lambda q: (q.open_start, -q.close_end))
+
+
+def test_quotes_of_two_families_nest_or_are_disjoint_never_cross():
+    # « a “ b » c ”: the “ opened inside « … » ends with it, as an unclosed quote
+    quotes = find_quotes("Il a dit « un “ deux » trois ” fin.")
+    assert [(q.text, q.kind, q.depth) for q in quotes][:2] == [("un “ deux", "paired", 0),
+                                                              ("deux", "unclosed", 1)]
+    for a in quotes:
+        for b in quotes:
+            # any two quotes are disjoint or one holds the other
+            assert b.close_end <= a.open_start or b.open_start >= a.close_end or (
+                a.open_start <= b.open_start and b.close_end <= a.close_end) or (
+                b.open_start <= a.open_start and a.close_end <= b.close_end)
+    # a quote recovered at a paragraph end stops at the next opener still open
+    assert texts("« a “\n\nb") == ["a"]
+
+
+def test_unicode_spaces_trim_quotes_and_give_marks_their_direction():
+    assert texts("Il a dit\u2003«\u2003oui\u2003».") == ["oui"]
+    assert texts("« \u2002\u2028\x85 »") == []

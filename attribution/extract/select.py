@@ -89,7 +89,10 @@ def resolve(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
                     break
                 if (c.cue is not None and k.start <= c.cue.start < k.end) or (
                         k.cue is not None and c.start <= k.cue.start < c.end):
-                    continue  # speech reported inside other reported speech: both stand
+                    if k.start <= c.start and c.end <= k.end or c.start <= k.start and k.end <= c.end:
+                        continue  # speech reported inside other reported speech: both stand
+                    clash = True  # a cue inside the other content, but the contents cross: the first one wins
+                    break
                 if _mutual(c, k, 0.8):
                     clash = True
                     break
