@@ -5,8 +5,8 @@ do; these show how they generalise.
 
 - tests/heldout/fr (set A, 25 files): annotated blind; its error *categories* were later used
   to generalise the rules (never its sentences), so it is no longer fully unseen.
-- tests/heldout_b/fr (set B, 7 files): annotated blind after the rules were written; no rule
-  was written from it.
+- tests/heldout_b/fr (set B, 7 files): annotated blind after that; first measured blind (F1@30
+  0.745), then its error categories were used once too. A fresh blind set is owed.
 
 Pins live in tests/heldout_minimums.json and tests/heldout_b_minimums.json; lowering one needs
 `attribution evaluate ... --update-minimums ... --allow-lower`.
