@@ -37,6 +37,17 @@ def test_heldout_set_is_complete_and_its_pins_say_why(name):
     assert Minimums.load(pins).below_targets() == [], "a pin under a target needs a reason"
 
 
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_gold_strings_are_all_in_their_texts(name, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("heldout_validate", HERE / "heldout" / "fr" / "validate.py")
+    assert spec and spec.loader
+    validate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(validate)
+    assert validate.main(SETS[name][0]) == 0, capsys.readouterr().out
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_heldout_set_passes_its_gate(name, request):
