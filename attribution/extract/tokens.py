@@ -220,6 +220,20 @@ _ABBREVIATIONS = frozenset({"etc", "env", "cf", "art", "av", "apr", "mme", "mmes
                             "col", "lt", "sgt", "gov", "sen", "rep", "prof", "mgr", "me", "ste", "bd", "ave"})
 
 
+def _renumber(pieces: list[list[Row]], new_id: dict[int, int]) -> list[Row]:
+    """The rows of ``pieces`` with heads renumbered after a split: a negative head -k is the new
+    id of old word k (a split-off piece hangs on its word), a positive one the old id mapped."""
+    out: list[Row] = []
+    for part in pieces:
+        for (t, lemma, upos, s, e, head, deprel, feats) in part:
+            if head < 0:
+                head = new_id[-head]
+            elif head > 0:
+                head = new_id.get(head, 0)
+            out.append((t, lemma, upos, s, e, head, deprel, feats))
+    return out
+
+
 def _split_final_period(rows: list[Row]) -> list[Row]:
     """Split a sentence period glued to a word ("Irak." -> "Irak" "."), which a small tokenizer
     leaves; abbreviations (M., etc., Dr.) keep theirs."""
@@ -240,12 +254,7 @@ def _split_final_period(rows: list[Row]) -> list[Row]:
             n += 1
             new_id[k + 1] = n
             pieces.append([(t, lemma, upos, s, e, head, deprel, feats)])
-    out: list[Row] = []
-    for part in pieces:
-        for (t, lemma, upos, s, e, head, deprel, feats) in part:
-            head = new_id[-head] if head < 0 else (new_id.get(head, 0) if head > 0 else head)
-            out.append((t, lemma, upos, s, e, head, deprel, feats))
-    return out
+    return _renumber(pieces, new_id)
 
 
 def _split_clitics(rows: list[Row]) -> list[Row]:
@@ -271,12 +280,7 @@ def _split_clitics(rows: list[Row]) -> list[Row]:
         pieces.append([(verb, vlemma, vupos, s, cut, head, deprel, feats if vupos == upos else ""),
                        (t[len(verb):], m.group(3)[1:].lower(), "PRON", cut, e, -(k + 1), "nsubj", "")])
         n += 2
-    out: list[Row] = []
-    for part in pieces:
-        for (t, lemma, upos, s, e, head, deprel, feats) in part:
-            head = new_id[-head] if head < 0 else (new_id.get(head, 0) if head > 0 else head)
-            out.append((t, lemma, upos, s, e, head, deprel, feats))
-    return out
+    return _renumber(pieces, new_id)
 
 
 def _split_glued_marks(rows: list[Row]) -> list[Row]:
@@ -313,15 +317,7 @@ def _split_glued_marks(rows: list[Row]) -> list[Row]:
             n += 1
             new_id[k + 1] = n
             pieces.append([(t, lemma, upos, s, e, head, deprel, feats)])
-    out: list[Row] = []
-    for part in pieces:
-        for (t, lemma, upos, s, e, head, deprel, feats) in part:
-            if head < 0:
-                head = new_id[-head]  # a split mark hangs on its word
-            elif head > 0:
-                head = new_id.get(head, 0)
-            out.append((t, lemma, upos, s, e, head, deprel, feats))
-    return out
+    return _renumber(pieces, new_id)
 
 
 def build_view(doc: Any, lang: str, lex: Lexicon, quotes: list[QuoteSpan]) -> DocView:
