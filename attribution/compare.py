@@ -20,12 +20,11 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-import jinja2
 from rapidfuzz import fuzz
 
 from .audit import (
@@ -475,32 +474,13 @@ def render(comparison: Comparison, fmt: str = "table") -> str:
 
 
 def render_html(comparison: Comparison, *, title: str = "Outlets compared") -> str:
-    """``compare.html`` as a standalone page (``compare --format html``).
-
-    The report's environment renders it, with ``base.html`` swapped for
-    ``_compare_page.html``, a frame without the report's navigation (whose
-    links would lead nowhere outside a report).
-    """
+    """``compare.html`` as a standalone page (``compare --format html``): the report's frame,
+    drawn without its navigation, whose links would lead nowhere outside a report."""
     import secrets
 
     from . import __version__
     from .report.templates import environment
 
-    env = environment()
-    page = env.overlay(loader=_StandaloneLoader(env.loader))
-    return page.get_template("compare.html").render(
-        comparison=comparison, page_title=title, report_title=title, rel="",
+    return environment().get_template("compare.html").render(
+        comparison=comparison, page_title=title, report_title=title, rel="", standalone=True,
         nonce=secrets.token_urlsafe(18), version=__version__, has_compare=True)
-
-
-class _StandaloneLoader(jinja2.BaseLoader):
-    """Delegates to the report's loader, reading ``_compare_page.html`` for ``base.html``."""
-
-    def __init__(self, inner: jinja2.BaseLoader | None) -> None:
-        assert inner is not None
-        self.inner = inner
-
-    def get_source(self, environment: jinja2.Environment, template: str
-                   ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        name = "_compare_page.html" if template == "base.html" else template
-        return self.inner.get_source(environment, name)
