@@ -233,9 +233,11 @@ DOCS['voa08_russia_probes_capitol'] = dict(
   A("direct", "a disgrace.", "called", "he", "trump"),
   A("mixed", "the Russia probe the “greatest single Witch Hunt in American history”", "called", "The president", "trump"),
   A("mixed", "congressional Republicans to “finally take control” of the investigation", "urged", "The president", "trump"),
-  A("indirect", "she was forced to act in the face of mounting Republican efforts to thwart and cut short multiple Russia probes on Capitol Hill", "saying", "Democrats", "democrats", occ=None),
+  A("indirect", "she was forced to act in the face of mounting Republican efforts to thwart and cut short multiple Russia probes on Capitol Hill", "saying", "Democrats", "democrats"),
  ],
- optional=[],
+ optional=[
+  O("undermining and manipulating investigations that require bipartisan buy-in to succeed", "noun cue 'trading accusations of' with two sources at once (the White House and Democratic lawmakers), gerund content"),
+ ],
  not_quotes=[])
 
 DOCS['voa09_wiretap_white_house'] = dict(
@@ -422,8 +424,89 @@ DOCS['voa15_russia_facebook'] = dict(
  optional=[
   O("Russia will block access to Facebook next year unless the social network follows a law requiring the use of Russian servers to store personal data of Russians",
     "stated as fact, attributed only afterwards ('The threat was made by Roskomnadzor')", "Roskomnadzor", "roskomnadzor"),
+  O("to share the ads with U.S. Congressional investigators", "commitment ('has agreed to'), an action rather than a statement", "Facebook", "facebook"),
  ],
  not_quotes=[])
+
+DOCS['voa16_jolie_casting'] = dict(
+ meta=M("2017-08-01", "https://newsamricaa.blogspot.com/search?max-results=11&reverse-paginate=true&updated-max=2017-08-01T15%3A22%3A00-07%3A00",
+        outlet="Voice of America (VOA Learning English)",
+        note="Learning English story as kept by an English-learning blog (one paragraph, as in the copy); kept up to the last complete sentence."),
+ entities={
+  "jolie": E("Angelina Jolie", "person", "American actress Angelina Jolie", "Angelina Jolie", "Jolie"),
+  "people": E("People who criticized the casting (unspecified)", "group", "people"),
+  "users": E("Users on social media", "group", "Users on social media"),
+  "peretz": E("Evgenia Peretz", "person", "Vanity Fair reporter Evgenia Peretz", "Evgenia Peretz"),
+  "cobb": E("Kayla Cobb", "person", "Kayla Cobb", "Cobb"),
+ },
+ attributions=[
+  A("indirect", "the casting process for her movie as taking money away from poor children", "criticized", "people", "people"),
+  A("indirect", "she looked for lead actors in orphanages, circuses and very poor schools", "told", "Jolie", "jolie"),
+  A("indirect", "this part of the audition was from a moment in the film and she was upset about it being treated like it were real life", "said", "She", "jolie"),
+  A("direct", "The suggestion that real money was taken from a child during an audition is false and upsetting,", "said", "she", "jolie"),
+  A("indirect", "she would be angry if that had happened to a child in real life", "added", "She", "jolie"),
+  A("indirect", "Jolie's casting game unkind and abusive to poor children", "called", "Users on social media", "users"),
+  A("indirect", "the casting game was troubling because of its connection to reality", "said", "Evgenia Peretz", "peretz"),
+  A("indirect", "the everyone should use better judgment and should not put real money in front of poor children in this way", "wrote", "Cobb", "cobb"),
+  A("indirect", "no movie is worth psychologically harming so many children", "wrote", "She", "cobb"),
+ ],
+ optional=[
+  O("a game that the casting directors played with the Cambodian children", "'described' + noun phrase, no clause", "Jolie", "jolie"),
+  O("the game to a psychological thriller", "'compared X to Y': comparison, no clause", "She", "cobb"),
+ ],
+ not_quotes=["First They Killed My Father."])
+
+DOCS['voa17_newscast_2016_09_21'] = dict(
+ meta=M("2016-09-21", "https://newsamricaa.blogspot.com/search?max-results=11&reverse-paginate=true&updated-max=2016-09-21T13%3A10%3A00-07%3A00",
+        outlet="Voice of America (VOA News English newscast, 1300 UTC)",
+        note="Newscast script as kept by an English-learning blog (one paragraph, as in the copy); closing invitation and feed lines not kept."),
+ entities={
+  "obama": E("Barack Obama", "person", "President Barack Obama", "President Obama", "The U.S. President"),
+  "saine": E("Cindy Saine (VOA correspondent)", "person", "VOA's Cindy Saine", "Cindy Saine"),
+  "uimcro": E("International Union of Medical Care and Relief Organizations", "organization",
+              "a relief organization", "The organization", "the International Union of Medical Care and Relief Organizations"),
+  "moufti": E("Oubaida Al Moufti", "person", "Dr. Oubaida Al Moufti", "Oubaida Al Moufti",
+              "the vice president of the International Union of Medical Care and Relief Organizations"),
+ },
+ attributions=[
+  A("indirect", "the world is facing a crisis of epic proportions", "saying", "President Barack Obama", "obama"),
+  A("direct", "We are here because, right now in crowded camps in cities around the world, there are families from Darfur and Chad, Palestinians in Lebanon, Afghans in Pakistan, Colombians in Ecuador, who’ve endured years -- in some cases, decades -- as refugees.", None, "President Obama", "obama"),
+  A("indirect", "An airstrike in northern Syria that killed five members of medical staff hit a mobile emergency unit and not a medical facility", "says", "a relief organization", "uimcro"),
+  A("indirect", "the strike leveled a medical triage point", "had initially said", "The organization", "uimcro"),
+ ],
+ optional=[
+  O("President Obama came straight to the point about the situation millions of refugees are facing. ‘We are here because, right now in crowded camps in cities around the world, there are families from Darfur and Chad, Palestinians in Lebanon, Afghans in Pakistan, Colombians in Ecuador, who’ve endured years -- in some cases, decades -- as refugees.’ The plight of so many displaced people moved the United States, U.N. Secretary-General Ban Ki-Moon, and the leaders from Canada, Ethiopia, Germany, Jordan, Mexico and Sweden to pledge to either take in greater numbers of refugees or provide more financial assistance. Cindy Saine, VOA News, New York.",
+    "the outlet's own correspondent report, printed in quotation marks in the newscast script ('VOA's Cindy Saine reports.'); narration, not a source's speech", "VOA's Cindy Saine", "saine"),
+  O("to either take in greater numbers of refugees or provide more financial assistance", "commitment ('to pledge to'), reported as an outcome"),
+  O("The mobile medical team was hit while responding to an earlier airstrike targeting militants from the al-Qaida-linked Fatah al-Sham Front",
+    "attributed only afterwards by an anaphoric 'We got that according to Dr. Oubaida Al Moufti'", "Dr. Oubaida Al Moufti", "moufti"),
+  O("We got that", "'according to' whose content is the anaphoric 'that' (the preceding sentences)", "Dr. Oubaida Al Moufti", "moufti"),
+ ],
+ not_quotes=[])
+
+DOCS['voa18_sea_of_japan_textbooks'] = dict(
+ meta=M("2014-04-30", "https://voalearningenglish.blogspot.com/2014/04/?m=1",
+        outlet="Voice of America (VOA Learning English, As It Is)",
+        note="Program script as kept by a blog mirroring VOA Learning English; kept up to the last complete sentence of the retrieved copy. The first quotation has no speaker in the kept text."),
+ entities={
+  "korean_americans": E("A group of Korean-Americans", "group", "a group of Korean-Americans", "A group of Korean-Americans"),
+  "kim": E("Peter Kim", "person", "Peter Kim", "a man named Peter Kim", "Mr. Kim"),
+  "kim_son": E("Kris, Peter Kim's son", "person", "his son", "Kris"),
+  "activists": E("Some Korean-American activists", "group", "Some Korean-American activists"),
+ },
+ attributions=[
+  A("direct", "From an American perspective, it’s a little bit frustrating that, you know, our democracy becomes the venue for this battle, and it’s probably not the best way to create your social studies textbooks.", None, None, None),
+  A("indirect", "lawmakers in Virginia to consider the issue", "asked", "a group of Korean-Americans", "korean_americans"),
+  A("direct", "I asked him ‘Kris, do you know the name, do you know the sea between South Korea and Japan?’ He said ‘Yes, daddy.’ ‘What’s the name of it?’ He says ‘The Sea of Japan.’ And I got really upset. And, and I checked the textbook and there it was: the Sea of Japan only.", None, "Peter Kim", "kim"),
+  A("indirect", "everyone there calls it the East Sea", "says", "He", "kim"),
+  A("mixed", "the name “Sea of Japan” dates back to a time when Japan ruled Korea", "say", "Some Korean-American activists", "activists"),
+ ],
+ optional=[
+  O("Kris, do you know the name, do you know the sea between South Korea and Japan?", "question quoted inside Peter Kim's own quotation (nested, his own words)", "Peter Kim", "kim"),
+  O("Yes, daddy.", "the son's answer quoted inside Peter Kim's quotation (nested)", "He", "kim_son"),
+  O("The Sea of Japan.", "the son's answer quoted inside Peter Kim's quotation (nested)", "He", "kim_son"),
+ ],
+ not_quotes=["The Sea of Japan,", "The East Sea."])
 
 
 def occurrences(text, s):
@@ -464,7 +547,10 @@ def check(name, doc, text):
         spans.append((start, end))
         if a["type"] not in ("direct", "indirect", "mixed"):
             errs.append(f"{tag}: bad type")
-        if a["entity"] not in ents:
+        if a["entity"] is None:
+            if a["speaker"] is not None:
+                errs.append(f"{tag}: speaker without entity")
+        elif a["entity"] not in ents:
             errs.append(f"{tag}: unknown entity {a['entity']}")
         win = text[max(0, start - 400):end + 400]
         for field in ("cue", "speaker"):
