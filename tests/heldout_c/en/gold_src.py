@@ -99,7 +99,7 @@ DOCS['voa02_chad_refugees'] = dict(
  not_quotes=[])
 
 DOCS['voa03_mogadishu_ministries'] = dict(
- meta=M("2019-03-23", "https://arabpressreleases.qa/al-shabab-attack-in-somali-capital-kills-at-least-10/",
+ meta=M("2019-03-23 (inferred from the events reported)", "https://arabpressreleases.qa/al-shabab-attack-in-somali-capital-kills-at-least-10/",
         note="VOA Somali article as republished by arabpressreleases.qa (the VOA original URL was not retrievable here). Body kept up to the last complete paragraph."),
  entities={
   "officials": E("Unnamed Somali officials", "anonymous", "officials"),
@@ -125,7 +125,7 @@ DOCS['voa03_mogadishu_ministries'] = dict(
  not_quotes=[])
 
 DOCS['voa04_somalia_retreat'] = dict(
- meta=M("2023-08-28", "https://drulap.com/author/druaf/page/77",
+ meta=M("2023-08-28 (inferred from the events reported)", "https://drulap.com/author/druaf/page/77",
         note="VOA Somali article as republished on an aggregator page (drulap.com), second item of that page; the preceding unrelated item, an ad line and the unfinished last paragraph are not kept."),
  entities={
   "two_officials": E("Two unnamed Somali government officials", "anonymous", "Two Somali government officials"),
@@ -165,7 +165,7 @@ DOCS['voa05_iran_weapons_jeffrey'] = dict(
  not_quotes=["Roundtable With You"])
 
 DOCS['voa06_who_booster'] = dict(
- meta=M("2022-08-18", "https://liulo.fm/show/voice-of-america-ch60c70e796732871d7af7038f",
+ meta=M("2022-08-18 (inferred: SAGE met August 11, guidance issued the following Thursday)", "https://liulo.fm/show/voice-of-america-ch60c70e796732871d7af7038f",
         note="VOA episode text as listed by a podcast directory (liulo.fm); kept up to the last complete sentence of the retrieved copy. The mixed straight/curly closing quotation mark is the source's."),
  entities={
   "sage": E("WHO Strategic Advisory Group of Experts on Immunization (SAGE)", "organization",
@@ -218,7 +218,7 @@ DOCS['voa07_typhoon_haiyan_radio'] = dict(
  not_quotes=[])
 
 DOCS['voa08_russia_probes_capitol'] = dict(
- meta=M("2018-01-11", "https://riyadmedia.com/page/638",
+ meta=M("2018-01-11 (inferred from the events reported)", "https://riyadmedia.com/page/638",
         note="VOA article (Capitol Hill) as republished on an aggregator page (riyadmedia.com), first item; the unfinished last paragraph is not kept. The unclosed quotation mark before 'a disgrace.' is the copy's."),
  entities={
   "sanders": E("Sarah Huckabee Sanders", "person", "Sarah Huckabee Sanders", "White House press secretary Sarah Huckabee Sanders", "White House press secretary"),
@@ -241,7 +241,7 @@ DOCS['voa08_russia_probes_capitol'] = dict(
  not_quotes=[])
 
 DOCS['voa09_wiretap_white_house'] = dict(
- meta=M("2017-03-16", "https://yy.chazidian.com/mip/show-235582",
+ meta=M("2017-03-16 (inferred from the events reported)", "https://yy.chazidian.com/mip/show-235582",
         note="VOA article as kept by an English-learning site (chazidian.com), without headline; kept up to the last complete paragraph."),
  entities={
   "trump": E("Donald Trump", "person", "President Donald Trump", "Trump", "the president"),
@@ -277,7 +277,7 @@ DOCS['voa09_wiretap_white_house'] = dict(
  not_quotes=[])
 
 DOCS['voa10_mekong_newbill'] = dict(
- meta=M("2019-07 (approx.; day not given in the retrieved copy)", "https://popgazeta.com/media/news/page/282",
+ meta=M("2019-06 (approx., inferred from the neighbouring item of the same page; day not given)", "https://popgazeta.com/media/news/page/282",
         note="VOA Khmer article as republished on an aggregator page (popgazeta.com), first item; the copy runs into a photo caption after 'he added', so the text stops there (no final period)."),
  entities={
   "newbill": E("Michael Newbill", "person", "Michael Newbill", "the U.S. Embassy’s chargé d’affaires", "Newbill", "a U.S. official"),
@@ -294,7 +294,7 @@ DOCS['voa10_mekong_newbill'] = dict(
  not_quotes=[])
 
 DOCS['voa11_special_english_2010_05_25'] = dict(
- meta=M("2010-05-25", "https://qa4.lingq.com/sv/l%C3%A4r-dig-engelska-online/courses/38821/may-25-78751",
+ meta=M("2010-05-25 (the copy gives 'May 25'; year inferred from the events reported)", "https://qa4.lingq.com/sv/l%C3%A4r-dig-engelska-online/courses/38821/may-25-78751",
         outlet="Voice of America (VOA Special English newscast)",
         note="Newscast script as kept by an English-learning site (lingq.com); a navigation mark removed, paragraph breaks added between items; kept up to the last complete sentence."),
  entities={
@@ -350,7 +350,7 @@ DOCS['voa12_newscast_2015_11_03'] = dict(
  not_quotes=[])
 
 DOCS['voa13_newscast_2016_03_30'] = dict(
- meta=M("2016-03-30", "https://newsamricaa.blogspot.com/search?max-results=11&reverse-paginate=true&updated-max=2016-03-30T13%3A01%3A00-07%3A00",
+ meta=M("2016-03-30 (inferred: Htin Kyaw sworn in; blog page of that date)", "https://newsamricaa.blogspot.com/search?max-results=11&reverse-paginate=true&updated-max=2016-03-30T13%3A01%3A00-07%3A00",
         outlet="Voice of America (VOA News English newscast)",
         note="Newscast script as kept by an English-learning blog (one paragraph, as in the copy); its vocabulary list is not kept. The misplaced closing mark in the Htin Kyaw quote and the comma-terminated Ban quote are the copy's."),
  entities={
@@ -507,6 +507,26 @@ DOCS['voa18_sea_of_japan_textbooks'] = dict(
   O("The Sea of Japan.", "the son's answer quoted inside Peter Kim's quotation (nested)", "He", "kim_son"),
  ],
  not_quotes=["The Sea of Japan,", "The East Sea."])
+
+DOCS['voa19_year_of_protests'] = dict(
+ meta=M("2019-12-30 (approx.; late December 2019, VOA Learning English id 5217156)",
+        "https://learningenglish.voanews.com/amp/a-year-of-protests-/5217156.html",
+        outlet="Voice of America (VOA Learning English; interviews by Reuters, as the text says)",
+        note="Photo captions and the player line are not kept; kept up to the last complete sentence of the retrieved copy."),
+ entities={
+  "jasper": E("Jasper (Hong Kong bank worker)", "person", "Jasper", "The 27-year-old"),
+  "yacine": E("Amiri Yacine", "person", "Amiri Yacine", "Yacine", "The 26-year-old"),
+ },
+ attributions=[
+  A("direct", "This is a universal demand for democracy and fairness,", "said", "Jasper", "jasper"),
+  A("direct", "Every country in the world faces the same situation. This will not be an easy road, but we all know we are doing the right thing.", "noted", "Jasper", "jasper"),
+  A("direct", "I am protesting against injustice and dictatorship. We want to build a new Algeria,", "said", "Yacine", "yacine"),
+  A("direct", "My message to protesters is just be peaceful - be wise and keep calm. Fight the system with good ideas, because they don’t have ideas.", "added", "The 26-year-old", "yacine"),
+ ],
+ optional=[
+  O("his demands are universal", "'feels' (opinion, not stated as speech)", "Amiri Yacine", "yacine"),
+ ],
+ not_quotes=[])
 
 
 def occurrences(text, s):
