@@ -430,3 +430,39 @@ ANNOTATIONS["pud03_news"] = {
     ],
     "not_quotes": ["Knuck If You Buck", "Zettel's Traum,"],
 }
+
+ANNOTATIONS["pud04_news"] = {
+    "meta": pud("n01074", "n01097"),
+    "entities": {
+        "il_torture": ("Homme politique non nommé (il a parlé)", "person", []),
+        "elle_selon": ("Femme non nommée (selon elle)", "person", []),
+        "catalano": ("Rocco Catalano", "person", ["Rocco Catalano", "Catalano"]),
+        "auteur": ("Auteur de l'article (je)", "person", []),
+        "knott": ("Jeff Knott", "person", ["Jeff Knott", "responsable de la politique en matière de la protection de la nature"]),
+        "il_declare": ("Responsable non nommé (aurait-il déclaré)", "person", []),
+        "rep_ue": ("Représentant de l'UE (anonyme)", "anonymous", ["un représentant de l’UE"]),
+        "lee": ("Dr Lee", "person", ["le Dr Lee", "Dr Lee"]),
+    },
+    "attributions": [
+        ("direct", "De plus en plus de personnes font le choix du crédit... Bien que cette solution soit gérable pour l'instant, un changement de circonstances soudain peux mener à des problèmes de dette",
+         None, None, None),
+        ("indirect", "une protection insuffisante est offerte aux ouvriers américains, dont le travail et le niveau de vie pourraient être altérés",
+         "Selon", "elle", "elle_selon"),
+        ("direct", "J’adorais les couleurs exotiques", "affirme-t-il", "il", "catalano"),
+        ("direct", "J’assiste à l’exposition des diplômés de l’université de Northampton, afin de rechercher e nouveaux talents",
+         "déclare-t-il", "il", "catalano"),
+        ("direct", "Je serais étonné de voir que, par conséquence, une interdiction ou bien un octroi de permis soient introduits",
+         "Selon", "Jeff Knott", "knott"),
+        ("direct", "Nous réfléchissons activement aux moyens possibles de décourager les contentieux, à l’exception de ceux émanant des acteurs importants du projet",
+         "aurait-il déclaré", "il", "il_declare"),
+        ("direct", "Les stocks de cabillaud de la mer Celtique pourraient s’effondrer", "Selon", "un représentant de l’UE", "rep_ue"),
+        ("direct", "Agora s’est fait uniquement sur invitation, mais nombre de ces marchés sont facilement accessibles si vous savez quoi rechercher",
+         "précise", "le Dr Lee", "lee"),
+    ],
+    "optional": [
+        ("la torture", "speech reported by topic only ('a parlé en faveur de')", "Il", "il_torture"),
+        ("elle devrait demander à Frank qu’il travaille pour elle en tant que mannequin",
+         "the writer's own suggestion ('je suggère que'), first-person narration", None, "auteur"),
+    ],
+    "not_quotes": ["Vantage", "la défense active"],
+}
