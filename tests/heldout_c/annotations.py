@@ -466,3 +466,41 @@ ANNOTATIONS["pud04_news"] = {
     ],
     "not_quotes": ["Vantage", "la défense active"],
 }
+
+ANNOTATIONS["pud05_news"] = {
+    "meta": pud("n01098", "n01122"),
+    "entities": {
+        "gov_hk": ("Gouvernement de Hong Kong", "organization", ["Le gouvernement de Hong Kong"]),
+        "pekin": ("Gouvernement chinois (Pékin)", "organization", ["Pékin"]),
+        "il_bbc": ("Homme politique non nommé (The Andrew Marr Show)", "person", []),
+        "enquete": ("L'enquête annuelle", "organization", ["L’enquête annuelle"]),
+        "rapport_plastique": ("Un rapport important (plastiques dans les océans)", "organization", ["un rapport important"]),
+        "il_nhs": ("Responsable non nommé (NHS)", "person", []),
+        "calculs": ("Auteur non nommé des calculs", "person", ["ses calculs"]),
+        "directeur": ("Le directeur (du film)", "person", ["directeur"]),
+        "zimmer": ("Zimmer", "person", ["Zimmer"]),
+    },
+    "attributions": [
+        ("indirect", "les deux ne devraient pas assumer leurs postes", "a déclaré", "Le gouvernement de Hong Kong", "gov_hk"),
+        ("direct", "Pékin estime que son intervention était nécessaire afin d’éviter une paralysie législative prolongée dans la ville",
+         "précise-t-il", "il", "gov_hk"),
+        ("indirect", "son intervention était nécessaire afin d’éviter une paralysie législative prolongée dans la ville",
+         "estime", "Pékin", "pekin"),
+        ("direct", "Franchement, une élection générale est la dernière chose que voudrait le gouvernement",
+         "a-t-il expliqué", "il", "il_bbc"),
+        ("indirect", "une flambée d’inquiétudes a été provoquée par la prise des décisions relatives à des nouvelles charges financières",
+         "a également révélé", "L’enquête annuelle", "enquete"),
+        ("indirect", "il y aurait, d’ici à 2050, plus de matières plastiques que de poissons dans les océans, à moins qu’une action radicale ne soit prise au niveau mondial dans le but d’empêcher l’accumulation des déchets dans les mers",
+         "a constaté", "un rapport important", "rapport_plastique"),
+        ("mixed", "le NHS subit « des pressions énormes »", "En signalant", "il", "il_nhs"),
+        ("indirect", "jusqu’à présent, le réalisateur a tourné huit films", "D’après", "ses calculs", "calculs"),
+        ("indirect", "le film est un équilibre précaire entre chahut familial convivial et drame social percutant",
+         "Du point de vue", "directeur", "directeur"),
+        ("direct", "Les super-héros restent au-delà de l’expérience humaine, et ça aussi, alors je l’ai traité comme un drame",
+         "a expliqué", "Zimmer", "zimmer"),
+    ],
+    "optional": [
+        ("assumer la responsabilité de sa santé", "directive 'a encouragé la population à'", "il", "il_nhs"),
+    ],
+    "not_quotes": ["Simple and Select"],
+}
