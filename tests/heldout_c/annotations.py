@@ -545,3 +545,33 @@ ANNOTATIONS["pud06_news"] = {
     ],
     "not_quotes": ["Game of Thrones", "The Winds of Winter", "A Dream of Spring", "Loving", "Stranger Things"],
 }
+
+ANNOTATIONS["pud07_news"] = {
+    "meta": pud("n01149", "n02044"),
+    "entities": {
+        "elle_pyongyang": ("Voyageuse non nommée (Pyongyang)", "person", []),
+        "salas": ("Juan Carlos Salas", "person", ["Juan Carlos Salas"]),
+        "pp_essen": ("Porte-parole de la police d'Essen", "person", ["Le porte-parole"]),
+        "etude_suedoise": ("Une étude suédoise", "organization", ["Une étude suédoise"]),
+        "parker": ("Parker", "person", ["Parker"]),
+        "russie": ("Russie (gouvernement)", "organization", ["La Russie"]),
+        "il_absent": ("Personne non nommée (processus politique)", "person", []),
+        "von_beust": ("Von Beust", "person", ["Von Beust"]),
+    },
+    "attributions": [
+        ("indirect", "L’architecture ne peut pas aider les morts, mais il aide à perpétuer les souvenirs d’eux chez les vivants",
+         "affirme-t-il", "il", "salas"),
+        ("indirect", "d’autres personnes pourraient faire l'objet d'une enquête", "n’a pas écarté la possibilité", "Le porte-parole", "pp_essen"),
+        ("indirect", "les animaux ne font halte que rarement, si jamais, après la période de reproduction qui dure 2 mois",
+         "a démontré", "Une étude suédoise", "etude_suedoise"),
+        ("indirect", "un grand nombre d’agents des services secrets russes travaillent en ce moment en Grande-Bretagne",
+         "Selon", "Parker", "parker"),
+        ("indirect", "la suspension du contrat au début du mois d’octobre", "a annoncé", "La Russie", "russie"),
+        ("indirect", "c’était un processus politique et qu’il avait décidé de ne pas être présent", "a apparemment dit", "Il", "il_absent"),
+    ],
+    "optional": [
+        ("son expérience", "speech reported by topic only ('a parlé de son expérience')", "Elle", "elle_pyongyang"),
+        ("le manque de soins dans la planification", "justification ('a justifié les coûts en incriminant')", "Von Beust", "von_beust"),
+    ],
+    "not_quotes": ["L’heure des sorcières", "Monster Mash", "smartphone"],
+}
