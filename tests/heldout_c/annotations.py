@@ -670,3 +670,51 @@ ANNOTATIONS["pud09_news"] = {
     ],
     "not_quotes": ["Geronimo", "lire les pensées", "patate chaude"],
 }
+
+ANNOTATIONS["gv07_russie_lois_internet"] = {
+    "meta": gv("2014-01", "http://albolith.rssing.com/chan-1635536/all_p324.html (RSS mirror of Global Voices en Français; first post of the stored page; English original of 16 January 2014)"),
+    "entities": {
+        "loi_428884": ("Proposition de loi 428884-6 (Douma)", "organization",
+                       ["L'article le plus inquiétant de ce texte", "La première des trois propositions de loi"]),
+    },
+    "attributions": [
+        ("mixed", "“les individus ou personnes juridiques” qui “[organisent] la dissémination d'information et (ou) l'échange d'information entre les usagers d'Internet ont obligation de conserver toute l'information sur l'entrée, la transmission, la distribution et le traitement des données vocales, écrits, images, sons, ou autres types d'action” qui se produisent pendant l'utilisation de leur site",
+         "stipule", "L'article le plus inquiétant de ce texte", "loi_428884"),
+    ],
+    "optional": [],
+    "not_quotes": ["anti-terrorisme", "anti-terreur"],
+}
+
+ANNOTATIONS["gv08_slovaquie_caputova"] = {
+    "meta": gv("2019-04-05", GV_MIRROR + "?20 (autoblog mirror of fr.globalvoices.org)"),
+    "entities": {
+        "tcheques": ("Segments de la société tchèque", "group", ["certains segments de la société tchèque"]),
+    },
+    "attributions": [
+        ("direct", "présidente tchèque", "appellent", "certains segments de la société tchèque", "tcheques"),
+    ],
+    "optional": [],
+    "not_quotes": [],
+}
+
+ANNOTATIONS["gv09_indochine_andhra_polynesie"] = {
+    "meta": gv("2013-05", "http://albolith.rssing.com/chan-1635536/all_p281.html (RSS mirror of Global Voices en Français; the first three short posts of the stored page)",
+               "first three short posts of the stored page; photo captions removed; the last post cut at its last complete sentence"),
+    "entities": {
+        "khmerbird": ("Blog KhmerBird", "organization", ["Le blog KhmerBird"]),
+        "blogueuse": ("Blogueuse de The Life and Times of an Indian Homemaker", "person",
+                      ["la blogueuse qui publie le blog The Life and Times of an Indian Homemaker"]),
+        "gov_andhra": ("Gouvernement de l'Andhra Pradesh", "organization", ["gouvernement de l'Andhra Pradesh"]),
+    },
+    "attributions": [
+        ("indirect", "c'est une bonne occasion de faire connaitre l'art cambodgien", "estime", "Le blog KhmerBird", "khmerbird"),
+    ],
+    "optional": [
+        ("Est-ce que l'absence de femmes dans les lieux publics rend ces lieux plus sûrs pour les femmes ?",
+         "question without quote marks, attributed afterwards by 'Ce commentaire vient de la blogueuse'",
+         "la blogueuse qui publie le blog The Life and Times of an Indian Homemaker", "blogueuse"),
+        ("elles seront ainsi plus en sécurité", "grounds of a decision ('au prétexte que'), nominal cue",
+         "gouvernement de l'Andhra Pradesh", "gov_andhra"),
+    ],
+    "not_quotes": [],
+}
