@@ -262,6 +262,8 @@ ANNOTATIONS["pud01_news"] = {
         ("le besoin de cette formation ainsi que son objectif",
          "doubt reported with a noun object ('ont remis en question')", "des experts en sécurité", "experts_securite"),
         ("événements récents", "quoted phrase from LaBrocca's message, no cue in its own sentence", None, "labrocca"),
+        ("C'est fantastique qu'ils aient obtenu l'Accord de Paris, mais, en ce moment, leurs contributions sont loin de l'objectif de 1,5 degrés",
+         "unmarked words of a speaker, no cue (isolated sentence)"),
     ],
     "not_quotes": ["certifiée"],
 }
