@@ -7,8 +7,9 @@ The HTML report is not drawn here: it has its own templates (``attribution.repor
 Layout, the same for every command:
 
 - ``table``: ``# title``, the header, a rule of dashes, the rows with columns
-  aligned (numbers right-aligned, except in the first column, which labels the row),
-  then the notes, one a line; tables are separated by a blank line.
+  aligned (columns of figures right-aligned, except the first, which labels the rows;
+  an empty cell shows ``-``), then the notes, one a line; tables are separated by a
+  blank line.
 - ``markdown``: ``## title``, a blank line, a pipe table (``|`` in cells escaped),
   then each note as a paragraph.
 - ``csv``: one table only, header then rows; titles and notes are left out. A text
@@ -100,23 +101,29 @@ def cell_text(cell: Cell) -> str:
     return " ".join(str(cell).splitlines())
 
 
-# A cell right-aligned in text: digits with the signs of a figure (1,234 0.25 42% 1/2/0 -).
+# A figure, right-aligned in text: digits with the signs of a figure (1,234 0.25 42% 1/2/0).
 _NUMERIC = re.compile(r"[\d.,/%+-]+")
+NONE = cell_text(None)
+
+
+def _numeric_column(cells: Sequence[str]) -> bool:
+    """Figures only (or nothing): such a column is right-aligned, its header included."""
+    figures = [c for c in cells if c != NONE]
+    return bool(figures) and all(_NUMERIC.fullmatch(c) for c in figures)
 
 
 def to_text(table: Table) -> str:
-    """Columns aligned with spaces; numbers right-aligned (not in the first column)."""
+    """Columns aligned with spaces; columns of figures right-aligned, except the first (labels)."""
     lines = [f"# {table.title}"] if table.title else []
     if table.header:
         rows = [[cell_text(c) for c in row] for row in table.rows]
-        widths = [max(len(x) for x in col) for col in zip(table.header, *rows, strict=True)]
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
+        widths = [max(len(x) for x in (h, *col)) for h, col in zip(table.header, columns, strict=True)]
+        right = [i > 0 and _numeric_column(col) for i, col in enumerate(columns)]
 
         def line(cells: Sequence[str]) -> str:
-            out = []
-            for i, (cell, w) in enumerate(zip(cells, widths, strict=True)):
-                numeric = i > 0 and bool(_NUMERIC.fullmatch(cell))
-                out.append(cell.rjust(w) if numeric else cell.ljust(w))
-            return "  ".join(out).rstrip()
+            return "  ".join(cell.rjust(w) if r else cell.ljust(w)
+                             for cell, w, r in zip(cells, widths, right, strict=True)).rstrip()
 
         lines.append(line(table.header))
         lines.append("  ".join("-" * w for w in widths))
