@@ -160,13 +160,22 @@ def csv_safe(value: Cell) -> Cell:
     return value
 
 
+def _csv_cell(cell: Cell) -> Cell:
+    if cell is None:
+        return ""
+    cell = csv_safe(cell)
+    # The writer quotes a cell holding "\n" (the line end) but not a bare "\r", which
+    # readers take for a line end: carriage returns become newlines, inside quotes.
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if isinstance(cell, str) else cell
+
+
 def to_csv(table: Table) -> str:
     """Header and rows, quoted where needed; empty cell for none; formula-safe text."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([csv_safe(h) for h in table.header])
+    writer.writerow([_csv_cell(h) for h in table.header])
     for row in table.rows:
-        writer.writerow(["" if c is None else csv_safe(c) for c in row])
+        writer.writerow([_csv_cell(c) for c in row])
     return buf.getvalue()
 
 
