@@ -329,7 +329,7 @@ class Audit:
         return {"articles": [a.to_dict() for a in self.articles], "total": self.total.to_dict()}
 
 
-def _metrics(results: Sequence[ArticleResult]) -> Metrics:
+def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
     """Metrics of a group of articles (one article, one outlet, or the corpus)."""
     words = covered = direct_words = 0
     types: Counter[str] = Counter()
@@ -366,19 +366,14 @@ def _metrics(results: Sequence[ArticleResult]) -> Metrics:
     )
 
 
-def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
-    """The totals of a group of articles (used by ``compare`` for each outlet)."""
-    return _metrics(results)
-
-
 def audit(results: Iterable[ArticleResult]) -> Audit:
     """Audit every article and the whole corpus."""
     results = list(results)
     rows = tuple(
-        ArticleAudit(r.article.path, r.article.id, r.article.title, r.article.outlet, _metrics([r]))
+        ArticleAudit(r.article.path, r.article.id, r.article.title, r.article.outlet, metrics_of([r]))
         for r in results
     )
-    return Audit(rows, _metrics(results))
+    return Audit(rows, metrics_of(results))
 
 
 # -- thresholds --------------------------------------------------------------------------------
