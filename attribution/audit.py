@@ -39,9 +39,6 @@ Conventions, applied the same way everywhere:
 from __future__ import annotations
 
 import bisect
-import csv
-import io
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -51,6 +48,7 @@ from typing import Any
 
 from .errors import AttributionError
 from .records import STANCES, ArticleResult, Attribution, Entity, Span
+from .render import Cell, Output, Table
 
 WORD_PATTERN = re.compile(r"[^\W_]+")
 NO_STANCE = "none"
@@ -331,7 +329,7 @@ class Audit:
         return {"articles": [a.to_dict() for a in self.articles], "total": self.total.to_dict()}
 
 
-def _metrics(results: Sequence[ArticleResult]) -> Metrics:
+def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
     """Metrics of a group of articles (one article, one outlet, or the corpus)."""
     words = covered = direct_words = 0
     types: Counter[str] = Counter()
@@ -368,19 +366,14 @@ def _metrics(results: Sequence[ArticleResult]) -> Metrics:
     )
 
 
-def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
-    """The totals of a group of articles (used by ``compare`` for each outlet)."""
-    return _metrics(results)
-
-
 def audit(results: Iterable[ArticleResult]) -> Audit:
     """Audit every article and the whole corpus."""
     results = list(results)
     rows = tuple(
-        ArticleAudit(r.article.path, r.article.id, r.article.title, r.article.outlet, _metrics([r]))
+        ArticleAudit(r.article.path, r.article.id, r.article.title, r.article.outlet, metrics_of([r]))
         for r in results
     )
-    return Audit(rows, _metrics(results))
+    return Audit(rows, metrics_of(results))
 
 
 # -- thresholds --------------------------------------------------------------------------------
@@ -478,41 +471,20 @@ TABLE_COLUMNS = ("article", "words", "attr", "dir/ind/mix", "coverage", "direct 
                  "unsourced", "sources", "anonymous", "official", "top source", "stances")
 
 
-def metrics_row(label: str, m: Metrics) -> list[str]:
+def metrics_row(label: str, m: Metrics) -> tuple[str, ...]:
+    """One row of :data:`TABLE_COLUMNS`: the figures of an article, an outlet or the corpus."""
     top = f"{m.top_source} ({_pct(m.top_source_share)})" if m.top_source else "-"
-    return [label, str(m.words), str(m.attributions), f"{m.direct}/{m.indirect}/{m.mixed}",
+    return (label, str(m.words), str(m.attributions), f"{m.direct}/{m.indirect}/{m.mixed}",
             _pct(m.coverage), _pct(m.direct_coverage), str(m.unsourced), str(m.sources),
-            _pct(m.anonymous_share), _pct(m.official_share), top, _stance_mix(m)]
+            _pct(m.anonymous_share), _pct(m.official_share), top, _stance_mix(m))
 
 
-def _rows(audit: Audit) -> list[list[str]]:
+def display_table(audit: Audit) -> Table:
+    """The audit as people read it (``table``, ``markdown``): worst articles first, then the total."""
     rows = [metrics_row(r.path, r.metrics) for r in audit.worst_first()]
     rows.append(metrics_row(f"TOTAL ({audit.total.articles} articles)", audit.total))
-    return rows
-
-
-def render_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns aligned with spaces; numbers right-aligned."""
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for i, (cell, w) in enumerate(zip(cells, widths, strict=True)):
-            numeric = i > 0 and bool(re.fullmatch(r"[\d./%-]+", cell))
-            out.append(cell.rjust(w) if numeric else cell.ljust(w))
-        return "  ".join(out).rstrip()
-
-    lines = [line(header), "  ".join("-" * w for w in widths)]
-    lines += [line(r) for r in rows]
-    return "\n".join(lines) + "\n"
-
-
-def render_markdown(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def esc(cell: str) -> str:
-        return cell.replace("|", "\\|")
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    title = f"Quotation audit of {audit.total.articles} articles, {ORDER_NOTE}"
+    return Table(TABLE_COLUMNS, tuple(rows), title=title)
 
 
 CSV_COLUMNS = ("path", "outlet", "articles", "words", "covered_words", "direct_words",
@@ -522,45 +494,32 @@ CSV_COLUMNS = ("path", "outlet", "articles", "words", "covered_words", "direct_w
                "top_source_share", *(f"stance_{s}" for s in STANCE_KEYS))
 
 
-def _csv_row(path: str, outlet: str | None, m: Metrics) -> list[Any]:
+def _csv_row(path: str, outlet: str | None, m: Metrics) -> tuple[Cell, ...]:
     d = m.to_dict()
     flat = {**d, **d["by_type"], **{f"stance_{s}": n for s, n in m.stances},
             "path": path, "outlet": outlet or ""}
-    return ["" if flat[c] is None else _csv_safe(flat[c]) for c in CSV_COLUMNS]
+    return tuple(flat[c] for c in CSV_COLUMNS)
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula, quoted with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+def data_table(audit: Audit) -> Table:
+    """The audit for spreadsheets (``csv``): raw counts and shares, worst first, then the corpus."""
+    rows = [_csv_row(row.path, row.outlet, row.metrics) for row in audit.worst_first()]
+    rows.append(_csv_row(CORPUS_SCOPE, None, audit.total))
+    return Table(CSV_COLUMNS, tuple(rows))
 
 
 FORMATS = ("table", "json", "csv", "markdown")
 ORDER_NOTE = "worst first: lowest coverage (ties: highest unsourced share)"
 
 
-def render(audit: Audit, fmt: str = "table") -> str:
-    """The audit as ``table`` (worst articles first), ``json``, ``csv`` or ``markdown``."""
+def output(audit: Audit, fmt: str) -> Output:
+    """What ``audit --format fmt`` shows, for :func:`attribution.render.render`."""
     if fmt == "json":
-        return json.dumps(audit.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return audit.to_dict()
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for row in audit.worst_first():
-            writer.writerow(_csv_row(row.path, row.outlet, row.metrics))
-        writer.writerow(_csv_row(CORPUS_SCOPE, None, audit.total))
-        return buf.getvalue()
-    if fmt == "markdown":
-        return (f"## Quotation audit\n\n{audit.total.articles} articles, {ORDER_NOTE}.\n\n"
-                + render_markdown(TABLE_COLUMNS, _rows(audit)))
-    if fmt == "table":
-        return f"# {ORDER_NOTE}\n" + render_table(TABLE_COLUMNS, _rows(audit))
+        return data_table(audit)
+    if fmt in ("table", "markdown"):
+        return display_table(audit)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -568,5 +527,5 @@ __all__ = [
     "Audit", "ArticleAudit", "Breach", "InvalidThreshold", "METRICS", "Metrics",
     "OFFICIAL_ROLE_WORDS", "Source", "Threshold", "audit", "check_thresholds",
     "credited_source", "is_official", "metrics_of", "normalise_name", "parse_threshold",
-    "render", "sources_of", "word_starts",
+    "data_table", "display_table", "output", "sources_of", "word_starts",
 ]

@@ -17,7 +17,6 @@ field (``by="dir"``: by top-level folder) and returns a :class:`Comparison`:
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -35,10 +34,10 @@ from .audit import (
     fold,
     metrics_of,
     metrics_row,
-    render_table,
     sources_of,
 )
 from .records import ArticleResult
+from .render import Output, Table
 
 UNKNOWN = "(unknown)"
 GROUPINGS = ("outlet", "dir")
@@ -419,68 +418,57 @@ def _describe(r: Rendition) -> str:
     return f"{r.type}, cue {cue} ({lemma.strip() or '?'}{stance}) -> {who}{credited}"
 
 
-def render_text(comparison: Comparison) -> str:
-    """A plain-text report: figures, sources, shared quotes, quotes only one outlet carries."""
+def tables(comparison: Comparison) -> list[Table]:
+    """The comparison as people read it: figures, sources, pairs, shared quotes, quotes of one outlet."""
     c = comparison
-    out = [f"# {len(c.outlets)} outlets, grouped by {c.by}", ""]
-    header = ("outlet", *TABLE_COLUMNS[1:])
-    rows = [metrics_row(f"{o.name} ({len(o.articles)})", o.metrics) for o in c.outlets]
-    out.append(render_table(header, rows))
-
+    figures = Table(("outlet", *TABLE_COLUMNS[1:]),
+                    tuple(metrics_row(f"{o.name} ({len(o.articles)})", o.metrics) for o in c.outlets),
+                    title=f"{len(c.outlets)} outlets, grouped by {c.by}")
     shared_sources = sum(s.shared for s in c.sources)
-    out.append(f"# Sources: {len(c.sources)}, {shared_sources} quoted by several outlets")
-    rows = [[s.source.name, s.source.type, "yes" if s.source.official else "no",
-             *(str(n) for _, n in s.counts)] for s in c.sources]
-    out.append(render_table(("source", "type", "official", *c.names), rows))
+    sources = Table(("source", "type", "official", *c.names),
+                    tuple((s.source.name, s.source.type, s.source.official,
+                           *(n for _, n in s.counts)) for s in c.sources),
+                    title=f"Sources: {len(c.sources)}, {shared_sources} quoted by several outlets")
+    out = [figures, sources]
     if c.pairs:
-        rows = [[p.a, p.b, str(p.shared_sources),
-                 "-" if p.jaccard is None else f"{p.jaccard:.2f}", str(p.shared_quotes)]
-                for p in c.pairs]
-        out.append(render_table(("outlet", "outlet", "shared sources", "jaccard",
-                                 "shared quotes"), rows))
+        out.append(Table(("outlet", "outlet", "shared sources", "jaccard", "shared quotes"),
+                         tuple((p.a, p.b, p.shared_sources,
+                                None if p.jaccard is None else f"{p.jaccard:.2f}", p.shared_quotes)
+                               for p in c.pairs),
+                         title="Outlet pairs"))
 
-    out.append(f"# Same quote in several outlets: {len(c.shared)} (similarity >= {c.threshold:g})")
+    lines = []
     for k, g in enumerate(c.shared, 1):
         differs = ", ".join(g.differs) or "nothing"
-        out.append(f"[{k}] «{_clip(g.text)}»  (differs: {differs}; weakest match {g.score:.0f})")
+        lines.append(f"[{k}] «{_clip(g.text)}»  (differs: {differs}; weakest match {g.score:.0f})")
         for r in g.renditions:
-            out.append(f"    {r.outlet} | {r.path}")
-            out.append(f"        {_describe(r)}")
-            out.append(f"        «{_clip(r.content, 80)}»")
-    out.append("")
-    out.append(f"# Quotes only one outlet carries: {len(c.unique)}")
+            lines.append(f"    {r.outlet} | {r.path}")
+            lines.append(f"        {_describe(r)}")
+            lines.append(f"        «{_clip(r.content, 80)}»")
+    out.append(Table((), title=f"Same quote in several outlets: {len(c.shared)} "
+                               f"(similarity >= {c.threshold:g})", notes=tuple(lines)))
+
+    lines = []
     for name in c.names:
         groups = c.unique_to(name)
         if not groups:
             continue
-        out.append(f"## {name} ({len(groups)})")
+        lines.append(f"## {name} ({len(groups)})")
         for g in groups:
             r = g.renditions[0]
             more = f" (+{len(g.renditions) - 1} more)" if len(g.renditions) > 1 else ""
-            out.append(f"  - «{_clip(g.text)}»{more}")
-            out.append(f"        {_describe(r)}")
-    return "\n".join(out) + "\n"
+            lines.append(f"  - «{_clip(g.text)}»{more}")
+            lines.append(f"        {_describe(r)}")
+    out.append(Table((), title=f"Quotes only one outlet carries: {len(c.unique)}",
+                     notes=tuple(lines)))
+    return out
 
 
-def render(comparison: Comparison, fmt: str = "table") -> str:
-    """The comparison as ``table`` (plain text), ``json`` or ``html`` (a standalone page)."""
+def output(comparison: Comparison, fmt: str) -> Output:
+    """What ``compare --format fmt`` shows, for :func:`attribution.render.render`
+    (``html`` is a page of the report: :func:`attribution.report.standalone.compare_page`)."""
     if fmt == "table":
-        return render_text(comparison)
+        return tables(comparison)
     if fmt == "json":
-        return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        return render_html(comparison)
+        return comparison.to_dict()
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-
-
-def render_html(comparison: Comparison, *, title: str = "Outlets compared") -> str:
-    """``compare.html`` as a standalone page (``compare --format html``): the report's frame,
-    drawn without its navigation, whose links would lead nowhere outside a report."""
-    import secrets
-
-    from . import __version__
-    from .report.templates import environment
-
-    return environment().get_template("compare.html").render(
-        comparison=comparison, page_title=title, report_title=title, rel="", standalone=True,
-        nonce=secrets.token_urlsafe(18), version=__version__, has_compare=True)

@@ -35,6 +35,7 @@ from typing import Any
 
 from .errors import EvaluationError, GateFailure
 from .records import QUOTE_TYPES, Article, Attribution, Span
+from .render import Table
 
 THRESHOLDS = (0.3, 0.8)
 # The metrics a gate can pin: name -> +1 when higher is better, -1 when lower is better.
@@ -622,28 +623,28 @@ def update_minimums(report: EvalReport, minimums: Minimums, allow_lower: bool = 
 
 # ---------------------------------------------------------------- table
 
-def format_table(report: EvalReport, per_article: bool = True) -> str:
-    """A plain-text table: one row per article, per language and overall."""
-    head = (f"{'article':<44} {'gold':>4} {'pred':>4} {'P30':>5} {'R30':>5} {'F30':>5} "
-            f"{'P80':>5} {'R80':>5} {'F80':>5} {'spk':>5} {'typ':>5} {'dir':>5} {'ind':>5} "
-            f"{'mix':>5} {'notq':>5}")
-    lines = [head, "-" * len(head)]
+SCORE_COLUMNS = ("article", "gold", "pred", "P30", "R30", "F30", "P80", "R80", "F80",
+                 "spk", "typ", "dir", "ind", "mix", "notq")
 
-    def row(name: str, c: Counts) -> str:
-        rt = c.recall_by_type(0.3)
 
-        def fmt(t: str) -> str:
-            return f"{rt[t]:5.2f}" if t in rt else f"{'-':>5}"
-        return (f"{name[:44]:<44} {c.gold:>4} {c.predicted:>4} {c.precision_30:5.2f} {c.recall_30:5.2f} "
-                f"{c.f1_30:5.2f} {c.precision_80:5.2f} {c.recall_80:5.2f} {c.f1_80:5.2f} "
-                f"{c.speaker_accuracy:5.2f} {c.type_accuracy if c.typed else float('nan'):5.2f} "
-                f"{fmt('direct')} {fmt('indirect')} {fmt('mixed')} "
-                f"{c.not_quote_rate if c.not_quotes else float('nan'):5.2f}")
-    if per_article:
-        for a in report.articles:
-            lines.append(row(a.id, a.counts))
-        lines.append("-" * len(head))
-    for lang, c in report.by_lang().items():
-        lines.append(row(f"[{lang}]", c))
-    lines.append(row("[overall]", report.overall))
-    return "\n".join(lines)
+def _score(x: float | None) -> str | None:
+    return None if x is None else f"{x:.2f}"
+
+
+def _score_row(name: str, c: Counts) -> tuple[str | int | None, ...]:
+    rt = c.recall_by_type(0.3)
+    return (name, c.gold, c.predicted,
+            *(_score(x) for x in (c.precision_30, c.recall_30, c.f1_30,
+                                  c.precision_80, c.recall_80, c.f1_80, c.speaker_accuracy)),
+            # A figure with nothing to measure (no typed match, no gold of a type) is shown empty.
+            _score(c.type_accuracy if c.typed else None),
+            *(_score(rt.get(t)) for t in ("direct", "indirect", "mixed")),
+            _score(c.not_quote_rate if c.not_quotes else None))
+
+
+def scores_table(report: EvalReport, per_article: bool = True) -> Table:
+    """The scores as people read them: a row per article (``per_article``), per language, overall."""
+    rows = [_score_row(a.id, a.counts) for a in report.articles] if per_article else []
+    rows += [_score_row(f"[{lang}]", c) for lang, c in report.by_lang().items()]
+    rows.append(_score_row("[overall]", report.overall))
+    return Table(SCORE_COLUMNS, tuple(rows))

@@ -99,8 +99,9 @@ def entity_key(article_key: str, entity: Entity) -> str:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    """Who a claim is credited to: a graph key and what the report shows about it."""
+class ClaimSource:
+    """Who a claim is credited to, as the graph and the report see it: a graph key and what the
+    report shows about it (the audit's counterpart is :class:`attribution.audit.Source`)."""
 
     key: str
     name: str
@@ -108,7 +109,7 @@ class SourceRef:
     entity: Entity | None
 
 
-def claim_source(article_key: str, result: ArticleResult, attribution: Attribution) -> SourceRef | None:
+def claim_source(article_key: str, result: ArticleResult, attribution: Attribution) -> ClaimSource | None:
     """The source of one attribution, or None when the text gives none.
 
     The speaker's entity when resolution linked one; else the speaker mention itself
@@ -120,13 +121,13 @@ def claim_source(article_key: str, result: ArticleResult, attribution: Attributi
     by_id = {e.id: e for e in result.entities}
     if sp.entity and sp.entity in by_id:
         e = _follow_head(by_id[sp.entity], by_id)
-        return SourceRef(entity_key(article_key, e), e.name, e.type, e)
+        return ClaimSource(entity_key(article_key, e), e.name, e.type, e)
     name = (sp.resolved.text if sp.resolved else sp.text).strip()
     if not name:
         return None
     # An unresolved mention is only known within its article: key it there, by its lower-cased words.
     norm = " ".join(_WORD.findall(name.lower())) or name.lower()
-    return SourceRef(f"{article_key}/speaker:{clean(norm)}", name, sp.type or "unknown", None)
+    return ClaimSource(f"{article_key}/speaker:{clean(norm)}", name, sp.type or "unknown", None)
 
 
 # ---------------------------------------------------------------- building

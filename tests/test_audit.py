@@ -23,10 +23,10 @@ from attribution.audit import (
     covered_words,
     is_official,
     parse_threshold,
-    render,
     word_starts,
 )
 from attribution.records import Article, ArticleResult, Attribution, Cue, Entity, Span, Speaker
+from attribution.render import render
 
 # -- building records by hand ------------------------------------------------------------------
 
@@ -332,9 +332,9 @@ def test_undefined_share_breaches_nothing() -> None:
 # -- output ----------------------------------------------------------------------------------------
 
 def test_table_lists_the_worst_article_first() -> None:
-    out = render(_two_articles(), "table")
+    out = render(lib.output(_two_articles(), "table"), "table")
     lines = out.splitlines()
-    assert lines[0] == f"# {lib.ORDER_NOTE}"
+    assert lines[0] == f"# Quotation audit of 2 articles, {lib.ORDER_NOTE}"
     assert lines[3].startswith("bad.txt") and lines[4].startswith("good.txt")
     assert lines[5].startswith("TOTAL (2 articles)")
     assert "22.2%" in lines[3] and "63.6%" in lines[4]
@@ -342,16 +342,16 @@ def test_table_lists_the_worst_article_first() -> None:
 
 def test_csv_json_markdown() -> None:
     a = _two_articles()
-    rows = list(csv.DictReader(io.StringIO(render(a, "csv"))))
+    rows = list(csv.DictReader(io.StringIO(render(lib.output(a, "csv"), "csv"))))
     assert [r["path"] for r in rows] == ["bad.txt", "good.txt", "corpus"]
     assert float(rows[2]["coverage"]) == pytest.approx(9 / 20)
     assert rows[0]["stance_none"] == "1" and rows[2]["attributions"] == "2"
-    d = json.loads(render(a, "json"))
+    d = json.loads(render(lib.output(a, "json"), "json"))
     assert d["total"]["covered_words"] == 9 and d["articles"][0]["path"] == "good.txt"
     assert d["articles"][1]["by_type"] == {"direct": 0, "indirect": 1, "mixed": 0}
-    md = render(a, "markdown").splitlines()
-    assert md[0] == "## Quotation audit"
-    assert md[4].startswith("| article | words |") and md[6].startswith("| bad.txt |")
+    md = render(lib.output(a, "markdown"), "markdown").splitlines()
+    assert md[0] == f"## Quotation audit of 2 articles, {lib.ORDER_NOTE}"
+    assert md[2].startswith("| article | words |") and md[4].startswith("| bad.txt |")
 
 
 # -- the command -----------------------------------------------------------------------------------

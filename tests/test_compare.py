@@ -22,6 +22,8 @@ from attribution.compare import (
 )
 from attribution.reader import read_path
 from attribution.records import ArticleResult
+from attribution.render import render
+from attribution.report.standalone import compare_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "compare"
 COURRIER = "Le Courrier d'Alger"
@@ -205,12 +207,12 @@ def test_fixture_by_folder_gives_the_same_comparison(gold_results: list[ArticleR
 
 def test_text_and_json(gold_results: list[ArticleResult]) -> None:
     c = compare_outlets(gold_results)
-    text = lib.render(c, "table")
+    text = render(lib.output(c, "table"), "table")
     assert text.startswith("# 2 outlets, grouped by outlet\n")
     assert "# Same quote in several outlets: 4 (similarity >= 85)" in text
     assert "# Quotes only one outlet carries: 4" in text
     assert "cue «avait reconnu» (reconnaître, concession) -> Sabrina Singh" in text
-    d = json.loads(lib.render(c, "json"))
+    d = json.loads(render(lib.output(c, "json"), "json"))
     assert [o["name"] for o in d["outlets"]] == [GAZETTE, COURRIER]
     assert len(d["shared"]) == 4 and len(d["unique"][COURRIER]) == 2
     assert d["pairs"][0]["shared_sources"] == 2
@@ -219,7 +221,7 @@ def test_text_and_json(gold_results: list[ArticleResult]) -> None:
 def test_standalone_html_escapes_everything(gold_results: list[ArticleResult]) -> None:
     evil = result("«<script>alert(1)</script> est un test de sécurité», a dit X.",
                   [], path="evil.txt", outlet="<b>Evil</b>")
-    html = lib.render(compare_outlets([*gold_results, evil]), "html")
+    html = compare_page(compare_outlets([*gold_results, evil]))
     assert html.startswith("<!DOCTYPE html>")
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html and "<b>Evil</b>" not in html
     assert "avait reconnu" in html and "concession" in html

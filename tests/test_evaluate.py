@@ -16,9 +16,9 @@ from attribution.evaluate import (
     check_gate,
     evaluate,
     evaluate_article,
-    format_table,
     load_gold,
     predictions_predictor,
+    scores_table,
     speaker_words,
     update_minimums,
 )
@@ -151,8 +151,9 @@ def test_batch_goes_on_after_a_bad_gold_file(tmp_path):
     report = evaluate([tmp_path], lambda art: [pred("le pont rouvrira")], on_failure=seen.append)
     assert len(report.articles) == 1 and len(report.failures) == 1 and "broken.json" in seen[0]
     assert report.overall.f1_30 == 1.0
-    table = format_table(report)
-    assert "[overall]" in table and "[fr]" in table and "art" in table
+    table = scores_table(report)
+    assert [row[0] for row in table.rows] == ["art", "[fr]", "[overall]"]
+    assert table.rows[-1][3:6] == ("1.00", "1.00", "1.00")  # P30, R30, F30
     d = report.to_dict()
     assert d["overall"]["f1_80"] == 1.0 and d["by_lang"]["fr"]["counts"]["gold"] == 1
 

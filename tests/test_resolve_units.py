@@ -11,12 +11,13 @@ from click.testing import CliRunner
 from attribution.errors import UnsupportedLanguage
 from attribution.parse import read_conllu
 from attribution.records import Article, ArticleResult, Attribution, Entity, Span, Speaker
+from attribution.render import render
 from attribution.resolve import corpus_merges, link_corpus, resolve
 from attribution.resolve.entities import slug, strip_det
 from attribution.resolve.lexicon import load_sources
-from attribution.resolve.listing import corpus_sources, render_sources
 from attribution.resolve.mentions import quote_regions
 from attribution.resolve.tokens import build_view
+from attribution.sources import corpus_sources, tables
 
 # parsed once by spaCy fr_core_news_sm and kept here, so that these tests need no model
 ARTICLE_A = """# text = La porte-parole du Pentagone, Sabrina Singh, a déclaré que les discussions continuaient.
@@ -231,10 +232,10 @@ def test_sources_listing_counts_quotes_and_articles() -> None:
     (src,) = corpus_sources(results)
     assert src.name == "Sabrina Singh" and src.attributions == 2 and src.articles == ("a", "b")
     assert src.aliases == ("Sabrina Singh", "Mme Singh")
-    table = render_sources([src], corpus_merges(results), "table")
-    assert "Sabrina Singh" in table and "[surname]" in table
-    data = json.loads(render_sources([src], corpus_merges(results), "json"))
-    assert data["sources"][0]["corpus_id"] == "sabrina-singh" and data["merges"][0]["reason"] == "surname"
+    listed, merged = tables([src], corpus_merges(results))
+    assert listed.rows[0][:6] == ("Sabrina Singh", "person", None, None, 2, 2)
+    assert [row[1:4] for row in merged.rows] == [("a#singh", "b#s", "surname")]
+    assert "Sabrina Singh" in render([listed, merged], "table")
 
 
 def test_slug_and_determiners() -> None:

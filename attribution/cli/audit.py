@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from .. import audit as lib
+from ..render import render
 from .common import FailureLog, corpus_options, load_corpus
 
 
@@ -35,7 +36,7 @@ def audit(paths: tuple[str, ...], fmt: str, fail_under: list[lib.Threshold],
     log = FailureLog()
     results = load_corpus(paths, log, **options)
     report = lib.audit(results)
-    click.echo(lib.render(report, fmt), nl=False)
+    click.echo(render(lib.output(report, fmt), fmt), nl=False)
     breaches = lib.check_thresholds(report, fail_under)
     for breach in breaches:
         click.echo(f"fail-under: {breach}", err=True)

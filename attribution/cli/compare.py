@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from .. import compare as lib
+from ..render import render
+from ..report.standalone import compare_page
 from .common import FailureLog, corpus_options, load_corpus, note
 
 
@@ -31,7 +33,7 @@ def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
         names = ", ".join(comparison.names) or "none"
         hint = " (try --by dir)" if by == "outlet" else ""
         note(f"only one group of articles ({names}): nothing to compare side by side{hint}")
-    text = lib.render(comparison, fmt)
+    text = compare_page(comparison) if fmt == "html" else render(lib.output(comparison, fmt), fmt)
     if output is None:
         click.echo(text, nl=False)
     else:

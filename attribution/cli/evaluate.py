@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from .. import evaluate as lib
 from ..errors import AttributionError, GateFailure
+from ..parse import get_engine
+from ..render import render
 from .common import engine_options, fail, note
+
+FORMATS = ("table", "markdown", "json")
 
 
 @click.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @engine_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--per-article/--overall-only", default=True, show_default=True,
               help="Show a row per article (table) or keep only the totals (both formats).")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -30,23 +34,12 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
              gate_path: str | None, update_path: str | None, allow_lower: bool) -> None:
     """Score extraction on the gold files under GOLD (NAME.json beside NAME.txt): P/R/F1 at 30%
     and 80% overlap, speaker and type accuracy, recall per quote type, not-quote rate."""
-    from ..evaluate import (
-        Minimums,
-        check_gate,
-        format_table,
-        pipeline_predictor,
-        predictions_predictor,
-        update_minimums,
-    )
-    from ..evaluate import evaluate as run_evaluation
-    from ..parse import get_engine
-
     if allow_lower and not update_path:
         raise click.UsageError("--allow-lower only goes with --update-minimums")
     try:
-        minimums = Minimums.load(gate_path) if gate_path else None
+        minimums = lib.Minimums.load(gate_path) if gate_path else None
         if predictions:
-            predict = predictions_predictor(predictions)
+            predict = lib.predictions_predictor(predictions)
             engine_name = "predictions"
         else:
             if engine == "auto" and minimums is not None:
@@ -54,9 +47,9 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
             parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=not no_cache)
             if parser.choice_note:
                 note(parser.choice_note)
-            predict = pipeline_predictor(parser)
+            predict = lib.pipeline_predictor(parser)
             engine_name = engine
-        report = run_evaluation(gold, predict, engine=engine_name,
+        report = lib.evaluate(gold, predict, engine=engine_name,
                                 on_failure=lambda m: click.echo(f"error: {m}", err=True))
     except AttributionError as exc:
         raise fail(exc) from exc
@@ -64,24 +57,24 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
         d = report.to_dict()
         if not per_article:
             d.pop("articles", None)
-        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=1) + "\n")
+        click.echo(render(d, "json"), nl=False)
     else:
-        click.echo(format_table(report, per_article=per_article))
+        click.echo(render(lib.scores_table(report, per_article=per_article), fmt), nl=False)
     status = 1 if report.failures else 0
     if update_path:
         try:
             try:
-                current = Minimums.load(update_path)
+                current = lib.Minimums.load(update_path)
             except AttributionError:
-                current = Minimums(pinned={}, engine=engine_name)
-            new, changes = update_minimums(report, current, allow_lower=allow_lower)
+                current = lib.Minimums(pinned={}, engine=engine_name)
+            new, changes = lib.update_minimums(report, current, allow_lower=allow_lower)
             new.save(update_path)
         except AttributionError as exc:
             raise fail(exc) from exc
         for line in changes or ["no pinned figure changed"]:
             note(f"minimums: {line}")
     if minimums is not None:
-        failures = check_gate(report, minimums)
+        failures = lib.check_gate(report, minimums)
         if failures:
             raise fail(GateFailure("gate failed: " + "; ".join(failures)))
         note(f"gate passed ({gate_path})")

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from ..resolve.listing import FORMATS, sources_report
+from ..render import render
+from ..sources import FORMATS, output
 from .common import FailureLog, corpus_options, load_corpus
 
 
@@ -19,7 +20,7 @@ def sources(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     """List the sources of FILE_OR_DIR...: one line per source, then every merge across articles and why."""
     log = FailureLog()
     results = load_corpus(paths, log, **options)
-    click.echo(sources_report(results, fmt), nl=False)
+    click.echo(render(output(results, fmt), fmt), nl=False)
     sys.exit(log.exit_code)
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..graph import SourceRef, article_keys, canonical_entities, claim_source, entity_key
+from ..graph import ClaimSource, article_keys, canonical_entities, claim_source, entity_key
 from ..records import QUOTE_TYPES, ArticleResult, Attribution, Entity
 from .safety import page_name, safe_url
 
@@ -143,7 +143,7 @@ class ClaimView:
     lemma: str
     stance: str
     speaker: str
-    source: SourceRef | None
+    source: ClaimSource | None
     source_page: str | None
     colour: int | None
     words: int
@@ -322,7 +322,7 @@ class SourceClaim:
 
 
 @dataclass(frozen=True)
-class CorpusSource:
+class SourcePage:
     """A source across the corpus: its page and its row in the index's sources table."""
 
     key: str
@@ -352,7 +352,7 @@ class CorpusView:
     """Everything the index, the source pages and the common context need."""
 
     articles: tuple[ArticleView, ...]
-    sources: tuple[CorpusSource, ...]  # most claims first
+    sources: tuple[SourcePage, ...]  # most claims first
     outlets: tuple[str, ...]
 
     @property
@@ -405,7 +405,7 @@ def corpus_view(results: Sequence[ArticleResult]) -> CorpusView:
             if sc.claim.speaker:
                 aliases.setdefault(sc.claim.speaker, None)
         name, typ = names[key]
-        sources.append(CorpusSource(
+        sources.append(SourcePage(
             key=key, name=name, type=typ,
             role=next((e.role for e in ents if e.role), ""),
             affiliation=next((e.affiliation for e in ents if e.affiliation), ""),

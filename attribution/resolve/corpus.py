@@ -28,8 +28,8 @@ _ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    """One entity of one article."""
+class EntityRef:
+    """One entity of one article, by ids (the two sides of a :class:`CorpusMerge`)."""
 
     article: str  # the article's id
     entity: str  # the entity's article-local id
@@ -44,8 +44,8 @@ class CorpusMerge:
     """Two entities of different articles taken for the same source, and why."""
 
     corpus_id: str
-    left: SourceRef
-    right: SourceRef
+    left: EntityRef
+    right: EntityRef
     reason: str  # name | surname | government | role | office
     detail: str  # the evidence, in words
 
@@ -209,7 +209,7 @@ def corpus_merges(results: list[ArticleResult]) -> list[CorpusMerge]:
     items, uf, edges = _plan(results)
     ids = _corpus_ids(items, uf)
 
-    def ref(i: int) -> SourceRef:
+    def ref(i: int) -> EntityRef:
         k, e = items[i]
-        return SourceRef(results[k].article.id, e.id, e.name)
+        return EntityRef(results[k].article.id, e.id, e.name)
     return [CorpusMerge(ids[a], ref(a), ref(b), reason, detail) for a, b, reason, detail in edges]
