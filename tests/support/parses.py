@@ -121,7 +121,7 @@ class ParseStore:
         """Save the parse ``doc`` of ``text``; ValueError when CoNLL-U cannot carry it exactly."""
         key = parse_key(text, lang)
         body = _SENT_ID.sub(lambda m: f"# sent_id = {key[:10]}-{m.group(1)}", write_conllu(doc))
-        content = f"{_NEWDOC}{key}\n# model = {model}\n{body}"
+        content = f"{_NEWDOC}{key}\n# model = {model}\n{body}".strip("\n") + "\n"  # as _split gives it
         if fields(read_conllu(content, lang)) != fields(doc):
             raise ValueError(f"the {lang} parse of {text[:60]!r} does not survive CoNLL-U")
         self.docs(lang)[key] = content
@@ -167,7 +167,8 @@ class SavedEngine:
         return self.store.get(text, lang)
 
     def parse(self, text: str, lang: str) -> Any:
-        if MODE == "all" or (MODE == "missing" and not self.store.has(text, lang)):
+        fresh = f"{lang} {parse_key(text, lang)}" in self.store.recorded  # recorded in this run
+        if (MODE == "all" and not fresh) or (MODE == "missing" and not self.store.has(text, lang)):
             return self._record(text, lang)
         try:
             return self.store.get(text, lang)
