@@ -61,6 +61,41 @@ def test_store_round_trip_and_the_missing_parse_says_how_to_record(tmp_path, mon
         engine.parse(text, "en")
 
 
+class _FakeParser:
+    """Stands for the live spaCy engine when recording: a hand-built parse, and a count of calls."""
+
+    model_id = "fake-1"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def for_lang(self, lang):
+        return self
+
+    def parse(self, text, lang):
+        self.calls += 1
+        return shallow_doc(text, lang)
+
+
+@pytest.mark.parametrize("mode", ["missing", "all"])
+def test_recording_parses_missing_texts_or_all_once(tmp_path, monkeypatch, mode):
+    old, new = "Il a dit oui.", "Elle a dit non."
+    store = parses.ParseStore(tmp_path)
+    store.put(old, "fr", shallow_doc(old), "old-model")
+    store.flush()
+    store = parses.ParseStore(tmp_path)
+    engine = parses.SavedEngine(store)
+    engine._live = fake = _FakeParser()
+    monkeypatch.setattr(parses, "MODE", mode)
+    for _ in range(2):
+        assert engine.parse(old, "fr").text == old and engine.parse(new, "fr").text == new
+    assert fake.calls == (1 if mode == "missing" else 2)  # each text parsed at most once per run
+    store.flush()
+    saved = (tmp_path / "fr.conllu").read_text(encoding="utf-8")
+    assert saved.count("# newdoc id = ") == 2
+    assert saved.count("# model = fake-1") == fake.calls
+
+
 def test_record_mode_from_option_and_environment(monkeypatch):
     monkeypatch.delenv(parses.RECORD_ENV, raising=False)
     assert parses.record_mode() is None
