@@ -1,10 +1,17 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite, and the ``--record-parses`` option of the saved parses."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))  # tests in any subfolder import the helpers of tests/support
+
+from support import parses  # noqa: E402  (needs tests/ on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,3 +45,23 @@ def tiny_stanza_dir(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     if not treebank.is_file():
         pytest.skip(f"{treebank} is missing")
     return train(treebank, tmp_path_factory.mktemp("stanza_resources"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(parses.RECORD_OPTION, action="store_true", default=False,
+                     help="parse with spaCy and save (tests/fixtures/parses/) every text a rule test "
+                          f"uses that has no saved parse yet; {parses.RECORD_ENV}=all re-records them all")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    parses.MODE = parses.record_mode(config.getoption(parses.RECORD_OPTION))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    parses.STORE.flush()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if parses.STORE.recorded:
+        terminalreporter.write_line(f"recorded {len(parses.STORE.recorded)} parse(s) into "
+                                    f"{parses.PARSES_DIR}: commit them")

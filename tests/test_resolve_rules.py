@@ -1,4 +1,5 @@
-"""Each resolution rule on sentences written for it (not from the dev set), parsed by the offline spaCy engine.
+"""Each resolution rule on sentences written for it (not from the dev set), over their saved parses
+(tests/fixtures/parses, made by the offline spaCy engine).
 
 The speaker mentions are given (what the extractor would find); the tests check what
 resolution makes of them: the entity, what a pronoun or a document resolves to, the type.
@@ -9,22 +10,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.parses import saved_engine
 
-from attribution.errors import EngineUnavailable
 from attribution.records import Attribution, Entity, Span, Speaker
 from attribution.resolve import resolve
 
 
 @pytest.fixture(scope="module")
 def engine():
-    from attribution.parse import get_engine
-
-    try:
-        e = get_engine("spacy", use_cache=False)
-    except EngineUnavailable as exc:
-        pytest.skip(str(exc))
-    e.parse("Le modèle se charge.", "fr")
-    return e
+    return saved_engine()  # the saved parses of tests/fixtures/parses: the rules, not the model
 
 
 class Resolved:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -38,6 +39,9 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
         raise click.UsageError("--allow-lower only goes with --update-minimums")
     try:
         minimums = lib.Minimums.load(gate_path) if gate_path else None
+        changed = lib.check_gold(minimums, gold) if minimums is not None and not update_path else None
+        if changed:  # before any parsing: the pins say nothing about other gold
+            raise GateFailure(f"gate failed: {changed}")
         if predictions:
             predict = lib.predictions_predictor(predictions)
             engine_name = "predictions"
@@ -67,14 +71,16 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
                 current = lib.Minimums.load(update_path)
             except AttributionError:
                 current = lib.Minimums(pinned={}, engine=engine_name)
-            new, changes = lib.update_minimums(report, current, allow_lower=allow_lower)
+            new, changes = lib.update_minimums(report, current, allow_lower=allow_lower, gold=gold)
             new.save(update_path)
+            if gate_path and os.path.samefile(gate_path, update_path):
+                minimums = new  # the gate checks the pins just measured
         except AttributionError as exc:
             raise fail(exc) from exc
         for line in changes or ["no pinned figure changed"]:
             note(f"minimums: {line}")
     if minimums is not None:
-        failures = lib.check_gate(report, minimums)
+        failures = lib.check_gate(report, minimums, gold)
         if failures:
             raise fail(GateFailure("gate failed: " + "; ".join(failures)))
         note(f"gate passed ({gate_path})")
