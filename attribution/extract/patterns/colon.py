@@ -1,4 +1,4 @@
-"""Colon introductions (priority 7, last of the unit rules): X : «…» with no cue verb.
+"""Colon introductions, the last of the unit rules: X : «…» with no cue verb.
 
 "Le ministre : «…»", "La réaction du maire : «…»", "Le capitaine a été clair : «…»", and the
 quote after a cue's colon ("demanda à ses soldats : «…»"). A colon is the weakest sign of

@@ -1,4 +1,4 @@
-"""Comparative cues (priority 6): …, comme l'a confirmé le procureur / ce que soulignent X /
+"""Comparative cues: …, comme l'a confirmé le procureur / ce que soulignent X /
 as X said. The clause before ``comme`` is what X said; after another source's leading
 "Selon X," phrase, since that phrase belongs to the other source.
 """

@@ -1,4 +1,4 @@
-"""Floating quotes (priority 8, a selection rule): a quote standing alone (its whole unit) next to
+"""Floating quotes, a selection rule: a quote standing alone (its whole unit) next to
 an attributed quote inherits that quote's speaker.
 
 It reads the candidates a first settling kept, so it runs after the unit and document rules;

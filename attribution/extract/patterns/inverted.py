@@ -1,4 +1,4 @@
-"""Inverted cues (priority 1): the content first, then the cue and its speaker.
+"""Inverted cues, the first pattern: the content first, then the cue and its speaker.
 
 «…», a-t-il dit / «…», souligne le communiqué / …, ont indiqué samedi les services du PM /
 “…,” Baird said. The incise is unambiguous: its content is everything before it, so it

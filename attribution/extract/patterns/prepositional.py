@@ -1,4 +1,4 @@
-"""Prepositional cues (priority 5): selon X, d'après X, pour X, according to X.
+"""Prepositional cues: selon X, d'après X, pour X, according to X.
 
 CONTENT, selon X / Selon X, CONTENT / selon X «…» / Pour X, «…» / selon ce qu'a confié X /
 pour qui …. They come after the cue verbs: a verb's own source is surer than a preposition

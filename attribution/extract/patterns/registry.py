@@ -70,16 +70,16 @@ class Pattern:
 _REGISTRY: dict[str, Pattern] = {}
 
 
-def _check_scope(name: str, scope: str) -> None:
+def _check_scope(scope: str, what: str) -> None:
     if scope not in SCOPES:
-        raise UnknownScope(f"pattern {name!r}: unknown scope {scope!r} (choose from {', '.join(SCOPES)})")
+        raise UnknownScope(f"{what}: unknown scope {scope!r} (choose from {', '.join(SCOPES)})")
 
 
 def register(name: str, rule: Rule, *, priority: int, langs: Iterable[str], scope: str = "unit") -> Pattern:
     """Register pattern ``name`` with its first rule; the ``pattern`` decorator calls this."""
     if name in _REGISTRY:
         raise DuplicatePattern(f"pattern {name!r} is registered twice")
-    _check_scope(name, scope)
+    _check_scope(scope, f"pattern {name!r}")
     served = tuple(langs)
     known = languages()
     unknown = [lang for lang in served if lang not in known]
@@ -110,7 +110,7 @@ def variant(name: str, *, scope: str) -> Callable[[R], R]:
 
     def decorate(rule: R) -> R:
         entry = get(name)
-        _check_scope(name, scope)
+        _check_scope(scope, f"pattern {name!r}")
         if scope in entry.rules:
             raise DuplicatePattern(f"pattern {name!r} has a {scope} rule already")
         _REGISTRY[name] = replace(entry, rules={**entry.rules, scope: rule})
@@ -145,5 +145,5 @@ def registered() -> tuple[Pattern, ...]:
 
 def rules(lang: str, scope: str) -> tuple[Rule, ...]:
     """The ``scope`` rules of the patterns serving ``lang``, in priority order."""
-    _check_scope("?", scope)
+    _check_scope(scope, "rules")
     return tuple(p.rules[scope] for p in registered() if lang in p.langs and scope in p.rules)

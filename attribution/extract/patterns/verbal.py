@@ -1,4 +1,4 @@
-"""Cue verbs and their complement: active (priority 2), participle or gerund (3), passive (4).
+"""Cue verbs and their complement: active, participle or gerund, passive (in that order).
 
 X a indiqué que… / X a confirmé l'attaque / Elle appelle «…» (a finite verb and its subject);
 espérant…, tout en ajoutant que…, un communiqué assurant que… (the participle's noun phrase or
