@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from ...records import Speaker
 from ..spans import trim
 from ..tokens import DocView
-from . import colon  # noqa: F401  (the pattern this rule is a variant of is registered first)
 from .candidates import Candidate
+from .colon import COLON_INTRO
 from .registry import variant
 
 # after the closing mark: an optional dash, a capitalised phrase of up to six words, then , or the line's end
 _BYLINE = re.compile(r"[ \t\u00a0]*(?:[-–—―][ \t\u00a0]*)?([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,5})[ \t\u00a0]*(?:,|\n|$)")
 
 
-@variant("colon_intro", scope="document")
+@variant(COLON_INTRO, scope="document")
 def dash_byline(v: DocView) -> Iterator[Candidate]:
     """«…» – Matthew Ingram / "…" Anonymous blogger, "title": a quote opening its paragraph,
     then only a short capitalised phrase on its line (with or without a dash): that phrase
@@ -41,5 +41,5 @@ def dash_byline(v: DocView) -> Iterator[Candidate]:
         s, e = m.span(1)
         s, e = trim(text, s, e)
         unit = min(v.word_at(q.open_start), len(v.toks) - 1)
-        yield Candidate("colon_intro", "direct", q.start, q.end, None, Speaker(s, e, text[s:e]),
+        yield Candidate(COLON_INTRO, "direct", q.start, q.end, None, Speaker(s, e, text[s:e]),
                         v.toks[unit].unit if v.toks else 0, -1, False)

@@ -135,7 +135,7 @@ def finite(t: Tok) -> bool:
     return is_verb(t) and "VerbForm=Fin" in t.feats
 
 
-def candidate(u: Unit, pattern: str, a: int, b: int, cue: Cue | None,
+def content_candidate(u: Unit, pattern: str, a: int, b: int, cue: Cue | None,
               speaker: Speaker | None, cue_word: int = -1) -> Candidate | None:
     """A candidate for content words [a, b), typed by its quotes; None if empty."""
     v = u.v

@@ -15,10 +15,13 @@ from ..cues import CueGroup
 from ..mentions import Range, mention, np_left
 from ..spans import clause_end, is_quote_open
 from ..words import is_det, is_verb
-from .candidates import Candidate, Unit, candidate, group_cue, make_speaker
+from .candidates import Candidate, Unit, content_candidate, group_cue, make_speaker
 from .registry import pattern
 from .roles import cue_stops, is_incise, left_start, main_subject, speaker_of
 from .sources import DOC_OF, source_like, speaker_source_like
+
+# the name of this pattern, which the bylines' document rule (a variant) carries too
+COLON_INTRO = "colon_intro"
 
 
 def _comment_owner(u: Unit, r: Range) -> Range | None:
@@ -70,7 +73,7 @@ def _introduces(u: Unit, g: CueGroup, colon: int) -> bool:
     return True
 
 
-@pattern("colon_intro", priority=7, langs=("fr", "en"))
+@pattern(COLON_INTRO, priority=7, langs=("fr", "en"))
 def colon_intro(u: Unit) -> Iterator[Candidate]:
     """X : «…» (no verb) and «…» – X bylines: a direct quote whose source is the phrase
     before the colon or after the dash. After a cue («confiant que … : «…»»), the quote
@@ -90,7 +93,7 @@ def colon_intro(u: Unit) -> Iterator[Candidate]:
             if owner is not None:
                 end = clause_end(v, k + 1, u.hi, cue_stops(u, k + 1))
                 if any(toks[m].mark for m in range(k + 1, end)):
-                    c = candidate(u, "colon_intro", k + 1, end, None, make_speaker(v, mention(v, owner)))
+                    c = content_candidate(u, COLON_INTRO, k + 1, end, None, make_speaker(v, mention(v, owner)))
                     if c is not None:
                         yield c
             continue
@@ -108,7 +111,7 @@ def colon_intro(u: Unit) -> Iterator[Candidate]:
                     # "demanda un jour à ses soldats : «…»": the verb itself introduces the quote
                     g = before[-1]
                     if speaker is not None:
-                        yield Candidate("colon_intro", "direct", q.start, q.end, group_cue(v, g), speaker,
+                        yield Candidate(COLON_INTRO, "direct", q.start, q.end, group_cue(v, g), speaker,
                                         u.index, g.head, False)
                     continue
             elif _full_sentence(u, q) and len(q.text.split()) >= 3:
@@ -119,4 +122,4 @@ def colon_intro(u: Unit) -> Iterator[Candidate]:
                     speaker = subj
         if speaker is None:
             continue
-        yield Candidate("colon_intro", "direct", q.start, q.end, None, speaker, u.index, -1, False)
+        yield Candidate(COLON_INTRO, "direct", q.start, q.end, None, speaker, u.index, -1, False)

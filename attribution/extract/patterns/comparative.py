@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..mentions import mention, np_right, subject_left, subject_right
 from ..spans import clause_end
 from ..words import is_comma
-from .candidates import Candidate, Unit, candidate, group_cue, make_speaker
+from .candidates import Candidate, Unit, content_candidate, group_cue, make_speaker
 from .complements import comparative_before
 from .registry import pattern
 from .roles import cue_stops, left_start
@@ -34,7 +34,7 @@ def comparative_cue(u: Unit) -> Iterator[Candidate]:
             speaker = make_speaker(v, mention(v, r))
             u.speakers[g.head] = speaker
             end = clause_end(v, r[1] + 1, u.hi, cue_stops(u, r[1] + 1, skip=g))
-            c = candidate(u, "comparative_cue", r[1] + 1, end, group_cue(v, g), speaker, g.head)
+            c = content_candidate(u, "comparative_cue", r[1] + 1, end, group_cue(v, g), speaker, g.head)
             if c is not None:
                 yield c
             continue
@@ -53,6 +53,6 @@ def comparative_cue(u: Unit) -> Iterator[Candidate]:
                     a = a2 + 1
                 elif a2 < j:
                     a = a2
-        c = candidate(u, "comparative_cue", a, j - 1, group_cue(v, g), speaker, g.head)
+        c = content_candidate(u, "comparative_cue", a, j - 1, group_cue(v, g), speaker, g.head)
         if c is not None:
             yield c

@@ -30,7 +30,7 @@ from ..words import (
 from .candidates import (
     Candidate,
     Unit,
-    candidate,
+    content_candidate,
     finite,
     group_cue,
     skip_adjuncts,
@@ -373,7 +373,7 @@ def complement_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker |
     for a, b in coordinated(u, content_ranges(u, start, stop_at, split=kind == "que")):
         if kind in ("object", "adj"):
             b = object_end(u, a, b)
-        c = candidate(u, pattern, a, b, cue, speaker, g.head)
+        c = content_candidate(u, pattern, a, b, cue, speaker, g.head)
         if c is None:
             continue
         if not requires_ok(g, kind, c.type != "indirect" and not _only_named_quotes(u, a, b)):
@@ -437,13 +437,13 @@ def passive_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker | No
                      or toks[m].text == ":"):
         start = m + 1
         end = clause_end(v, start, u.hi, stops(start))
-        c = candidate(u, pattern, start, end, cue, speaker, g.head)
+        c = content_candidate(u, pattern, start, end, cue, speaker, g.head)
         kind = "que"
     else:
         subj = subject_left(v, g.first, u.lo)
         if subj is None:
             return
-        c = candidate(u, pattern, subj[0], subj[1], cue, speaker, g.head)
+        c = content_candidate(u, pattern, subj[0], subj[1], cue, speaker, g.head)
         kind = "object"  # "la collecte est assurée par X": the subject is what was reported
     if c is not None and requires_ok(g, kind, c.type != "indirect"):
         yield c

@@ -16,7 +16,7 @@ from ..cues import CueGroup
 from ..spans import clause_end, is_quote_open, trim
 from ..tokens import DocView
 from ..words import is_comma, is_punct
-from .candidates import Candidate, Unit, candidate, closing_mark_before, finite, group_cue
+from .candidates import Candidate, Unit, closing_mark_before, content_candidate, finite, group_cue
 from .registry import pattern
 from .roles import (
     cue_stops,
@@ -59,7 +59,7 @@ def inverted_cue(u: Unit) -> Iterator[Candidate]:
             continue
         a = left_start(u, left_end)
         b = left_end + 1 if closing_mark_before(v, left_end) else left_end  # keep the closing mark
-        c = candidate(u, "inverted_cue", a, b, cue, speaker, g.head)
+        c = content_candidate(u, "inverted_cue", a, b, cue, speaker, g.head)
         if c is None:
             continue
         early = _reopened_head(v, a, c)
@@ -81,13 +81,13 @@ def inverted_cue(u: Unit) -> Iterator[Candidate]:
                 if opens_clause(u, k + 1, end):
                     # "En 2004, a-t-il indiqué, nous avons …": the clause after the incise is the
                     # content (contiguous, without the cue); a clause before it is a second one
-                    after = candidate(u, "inverted_cue", k + 1, end, cue, speaker, g.head)
+                    after = content_candidate(u, "inverted_cue", k + 1, end, cue, speaker, g.head)
                     if after is not None:
                         if any(finite(toks[m]) for m in range(a, prev)):
                             yield c
                         yield after
                         continue
-                whole = candidate(u, "inverted_cue", a, end, cue, speaker, g.head)
+                whole = content_candidate(u, "inverted_cue", a, end, cue, speaker, g.head)
                 if whole is not None:
                     yield whole
                     continue

@@ -13,7 +13,14 @@ from ...records import Cue
 from ..mentions import antecedent, mention, np_right, subject_left, subject_right
 from ..spans import clause_end, is_quote_open
 from ..words import is_adverb, is_comma, is_name, is_noun, is_punct, is_time, is_verb
-from .candidates import Candidate, Unit, candidate, closing_mark_before, make_cue, make_speaker
+from .candidates import (
+    Candidate,
+    Unit,
+    closing_mark_before,
+    content_candidate,
+    make_cue,
+    make_speaker,
+)
 from .registry import pattern
 from .roles import cue_stops, left_start
 from .sources import apposition_end, prep_at, source_like, source_np
@@ -54,7 +61,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
             ante = antecedent(v, k, u.lo)
             if ante is not None:
                 end = clause_end(v, nxt + 1, u.hi, cue_stops(u, nxt + 1))
-                c = candidate(u, "according_to", nxt + 1, end, cue, make_speaker(v, mention(v, ante)), k)
+                c = content_candidate(u, "according_to", nxt + 1, end, cue, make_speaker(v, mention(v, ante)), k)
                 if c is not None:
                     yield c
             k = nxt + 1
@@ -85,7 +92,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
         # selon X «…» / Selon X, «…»: a quote right after
         if after < u.hi and toks[after].mark and is_quote_open(v, after) is not None:
             end = clause_end(v, after, u.hi, cue_stops(u, after))
-            c = candidate(u, "according_to", after, end, cue, speaker, k)
+            c = content_candidate(u, "according_to", after, end, cue, speaker, k)
             if c is not None:
                 if not at_start and c.type != "direct":
                     q = is_quote_open(v, after)
@@ -110,7 +117,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                 continue
             # "Selon X, A, comme l'a confirmé Y, B": selon X covers the whole sentence
             end = clause_end(v, start, u.hi, cue_stops(u, start, comparative=False))
-            c = candidate(u, "according_to", start, end, cue, speaker, k)
+            c = content_candidate(u, "according_to", start, end, cue, speaker, k)
         else:
             before = k - 1
             if before < u.lo or not (is_comma(toks[before]) or closing_mark_before(v, before)
@@ -120,7 +127,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                 end = clause_end(v, k, u.hi, cue_stops(u, phrase_end))
                 if phrase_end >= u.hi or (toks[phrase_end].text in (".", "!", "?", ";", "…") and not toks[phrase_end].mark):
                     end = k  # "… 3 000 personnes selon la police.": the source phrase ends the clause, without it
-                c = candidate(u, "according_to", a, end, cue, speaker, k)
+                c = content_candidate(u, "according_to", a, end, cue, speaker, k)
             else:
                 a = left_start(u, before)
                 tail = phrase_end
@@ -142,9 +149,9 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                 if rest_is_content:
                     nxt_word = tail + 1 if is_comma(toks[tail]) else tail
                     end = clause_end(v, nxt_word, u.hi, cue_stops(u, nxt_word))
-                    c = candidate(u, "according_to", a, end, cue, speaker, k)
+                    c = content_candidate(u, "according_to", a, end, cue, speaker, k)
                 else:
-                    c = candidate(u, "according_to", a, before, cue, speaker, k)
+                    c = content_candidate(u, "according_to", a, before, cue, speaker, k)
         if c is not None:
             yield c
         k = phrase_end
@@ -190,6 +197,6 @@ def _selon_relative(u: Unit, k: int, m: int, lemma: str, stance: str) -> Iterato
     cue = Cue(s, e, v.text[s:e], lemma, stance)
     before = k - 1
     if before >= u.lo and (is_comma(toks[before]) or closing_mark_before(v, before)):
-        c = candidate(u, "according_to", left_start(u, before), before, cue, speaker, g.head)
+        c = content_candidate(u, "according_to", left_start(u, before), before, cue, speaker, g.head)
         if c is not None:
             yield c
