@@ -69,7 +69,7 @@ def settle_overlaps(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
                     clash = True  # a cue inside the other content, but the contents cross: the first one wins
                     break
                 if _overlap_both(c, k, 0.8):
-                    clash = True
+                    clash = True  # nearly the same content (80% of each other's characters)
                     break
         if not clash:
             kept.add(c)
@@ -91,6 +91,7 @@ def _restated(v: DocView, c: Candidate, k: Candidate) -> bool:
 
 
 def to_attribution(v: DocView, c: Candidate) -> Attribution:
+    """The Attribution record of a kept candidate, with the parser's sentence of its cue (or content)."""
     text = v.text
     span = Span(c.start, c.end, text[c.start:c.end])
     cue = c.cue

@@ -11,9 +11,8 @@ from ..mentions import mention, np_right, subject_left, subject_right
 from ..spans import clause_end
 from ..words import is_comma
 from .candidates import Candidate, Unit, content_candidate, group_cue, make_speaker
-from .complements import comparative_before
 from .registry import pattern
-from .roles import cue_stops, left_start
+from .roles import comparative_before, cue_stops, left_start
 from .sources import apposition_end, prep_at
 
 

@@ -322,21 +322,6 @@ def object_end(u: Unit, start: int, end: int) -> int:
     return end
 
 
-def comparative_before(u: Unit, g: CueGroup) -> int:
-    """The word ``comme``/``as`` that introduces a cue (comme l'a confirmé X), else -1."""
-    toks = u.v.toks
-    j = g.first - 1
-    while j >= u.lo and toks[j].low in ("l'", "le", "it"):
-        j -= 1
-    if j - 1 >= u.lo and j == g.first - 1 and toks[j].low in ("que", "qu'") and toks[j - 1].low == "ce":
-        return j - 1  # "…, ce que soulignent le maire et son adjoint": the clause before is what they say
-    if j < u.lo or toks[j].low not in ("comme", "as"):
-        return -1
-    if j == g.first - 1 and not (j == u.lo and u.v.lang == "fr"):
-        return -1  # "comme dit" in mid-clause is mostly "as in"; at the sentence start it is a source
-    return j
-
-
 def complement_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker | None,
                           stops: Stops) -> Iterator[Candidate]:
     """The candidates of a cue's right complement: the quote after a colon, else each content

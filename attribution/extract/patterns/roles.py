@@ -1,7 +1,8 @@
 """The role of each cue in its unit, found once per cue and kept in the Unit: whether it reports
 speech here (``reports_speech``), whether it stands after its content and how (``incise_mode``),
-who speaks (``speaker_of``), where left content starts (``left_start``) and where right content
-must stop before another cue's material (``cue_stops``).
+who speaks (``speaker_of``), whether "comme" introduces it (``comparative_before``), where left
+content starts (``left_start``) and where right content must stop before another cue's material
+(``cue_stops``).
 
 These questions ask each other about the other cues of the unit (a cue's content ends where the
 next speaking cue's subject starts; a cue is an incise if the words before it are a clause …),
@@ -38,7 +39,6 @@ from .candidates import (
 )
 from .complements import (
     TELL,
-    comparative_before,
     complement_candidates,
     no_stops,
     passive_candidates,
@@ -103,6 +103,21 @@ def reports_speech(u: Unit, g: CueGroup) -> bool:
         ok = is_incise(u, g)
     u.speech[g.head] = ok
     return ok
+
+
+def comparative_before(u: Unit, g: CueGroup) -> int:
+    """The word ``comme``/``as`` that introduces a cue (comme l'a confirmé X), else -1."""
+    toks = u.v.toks
+    j = g.first - 1
+    while j >= u.lo and toks[j].low in ("l'", "le", "it"):
+        j -= 1
+    if j - 1 >= u.lo and j == g.first - 1 and toks[j].low in ("que", "qu'") and toks[j - 1].low == "ce":
+        return j - 1  # "…, ce que soulignent le maire et son adjoint": the clause before is what they say
+    if j < u.lo or toks[j].low not in ("comme", "as"):
+        return -1
+    if j == g.first - 1 and not (j == u.lo and u.v.lang == "fr"):
+        return -1  # "comme dit" in mid-clause is mostly "as in"; at the sentence start it is a source
+    return j
 
 
 def cue_stops(u: Unit, start: int, skip: CueGroup | None = None, comparative: bool = True) -> set[int]:
