@@ -1,5 +1,5 @@
 """Dash bylines, the document rule of ``colon_intro``: «…» – Matthew Ingram / "…" Anonymous
-blogger. It reads lines of the text, not units (a byline is a unit of its own or none), and
+blogger. It reads lines of the text, not units (a parser may cut a quote from its byline), and
 its candidates are colon introductions: they carry that pattern's name and rank.
 """
 
