@@ -7,13 +7,16 @@ steps:
 1. ``quotes.find_quotes`` pairs the quote marks of the text;
 2. ``tokens.build_view`` makes a flat view of the words and repaired sentences
    (units);
-3. for each unit, ``cues.find_cues`` finds the cue verb groups and each pattern
-   of ``patterns.UNIT_PATTERNS`` proposes candidates, in this priority order:
-   inverted cue, verb with complement, participle or gerund, passive,
-   prepositional (selon, d'après, pour, according to), comparative
-   (comme l'a dit X), colon or dash introduction;
-4. ``select.resolve`` settles overlaps in one place, floating quotes inherit
-   the speaker of their neighbour, and the quotes left over become terms.
+3. the patterns registered for the language propose candidates (see
+   ``patterns``): for each unit, ``cues.find_cues`` finds the cue verb groups
+   and the unit rules run in priority order (inverted cue, verb with
+   complement, participle or gerund, passive, prepositional (selon, d'après,
+   pour, according to), comparative (comme l'a dit X), colon introduction);
+   then the document rules (dash bylines);
+4. ``select.settle_overlaps`` settles overlaps in one place; the selection
+   rules (floating quotes, which inherit the speaker of their neighbour) read
+   that first selection, overlaps are settled again with their candidates, and
+   the quotes left over become terms.
 
 Offsets are those of the text: every Span, Cue and Speaker satisfies
 ``text == doc.text[start:end]``. Speakers are mentions only; resolving them to
@@ -28,8 +31,8 @@ from ..lexicon import load_lexicon
 from ..quotes import find_quotes
 from ..records import Attribution, Term
 from .cues import find_cues
-from .patterns import DOC_PATTERNS, UNIT_PATTERNS, Candidate, Unit
-from .select import floating_quotes, resolve, terms, to_attribution
+from .patterns import Candidate, Unit, rules
+from .select import settle_overlaps, terms, to_attribution
 from .tokens import DocView, build_view
 
 __all__ = ["extract", "extract_view", "view"]
@@ -43,24 +46,28 @@ def view(doc: Any, lang: str) -> DocView:
 
 
 def candidates(v: DocView) -> list[Candidate]:
-    """Every candidate of every pattern, unit by unit."""
+    """Every candidate of the unit rules (unit by unit) and of the document rules."""
+    unit_rules = rules(v.lang, "unit")
     out: list[Candidate] = []
     for index, (lo, hi) in enumerate(v.units):
         if hi <= lo:
             continue
         unit = Unit(v, index, lo, hi, find_cues(v, lo, hi))
-        for pattern in UNIT_PATTERNS:
-            out.extend(pattern(unit))
-    for doc_pattern in DOC_PATTERNS:
-        out.extend(doc_pattern(v))
+        for rule in unit_rules:
+            out.extend(rule(unit))
+    for rule in rules(v.lang, "document"):
+        out.extend(rule(v))
     return out
 
 
 def extract_view(v: DocView) -> tuple[list[Attribution], list[Term]]:
+    """The attributions and terms of a document view."""
     found = candidates(v)
-    kept = resolve(v, found)
-    # floating quotes inherit from the first selection; speech nested in them is let in again
-    kept = resolve(v, found + floating_quotes(v, kept))
+    first = settle_overlaps(v, found)
+    # the selection rules read the first selection (floating quotes inherit from it); settled
+    # again with their candidates, speech nested in a floating quote is let in again
+    later = [c for rule in rules(v.lang, "selection") for c in rule(v, first)]
+    kept = settle_overlaps(v, found + later)
     return [to_attribution(v, c) for c in kept], terms(v, kept)
 
 
