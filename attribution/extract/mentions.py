@@ -11,7 +11,7 @@ title (``le maire Gaël Perdriau``) or a name in apposition
 
 from __future__ import annotations
 
-from .tokens import DocView
+from ..docview import DocView
 from .words import (
     incise_at,
     incise_before,

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..docview import DocView, Tok
 from ..lexicon import CueEntry
 from ..records import Cue, Speaker
 from .cues import CueGroup
@@ -36,7 +37,6 @@ from .mentions import (
     subject_right,
 )
 from .spans import _base_quote, chars, classify, clause_end, comma_before, is_quote_open, trim
-from .tokens import DocView, Tok
 from .words import (
     incise_at,
     is_adj,

@@ -27,12 +27,12 @@ from ..errors import UnsupportedLanguage
 from ..records import STANCES
 
 REQUIRES = ("any", "clause", "incise")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_PLAIN = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
 
 
 def norm(word: str) -> str:
-    """Lower case with one apostrophe glyph: the key every lexicon lookup uses."""
-    return word.lower().translate(_APOSTROPHES)
+    """Lower case, one apostrophe glyph, plain spaces: the key every lexicon lookup of both stages uses."""
+    return word.lower().translate(_PLAIN)
 
 
 @dataclass(frozen=True)
