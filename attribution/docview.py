@@ -35,6 +35,7 @@ from typing import Any
 from .lexicon import Lexicon, load_lexicon, norm
 from .quotes import QuoteSpan, find_quotes
 
+Range = tuple[int, int]  # [first, last) word indices of the view: what the stages hand each other
 Row = tuple[str, str, str, int, int, int, str, str]  # text, lemma, upos, start, end, head, deprel, feats
 QUOTE_CHARS = frozenset("«»‹›“”„‟‘’‚‛\"'＂")
 _FINAL = frozenset(".!?…")
@@ -139,7 +140,7 @@ class DocView:
     segments: list[tuple[int, int]] = field(default_factory=list)  # [first, last) word indices of each segment
     ents: tuple[tuple[int, int, str], ...] = ()  # named entities of the parse: start, end, type (PER, ORG …)
 
-    def words_in(self, start: int, end: int) -> tuple[int, int]:
+    def words_in(self, start: int, end: int) -> Range:
         """The [first, last) words that overlap characters [start, end) (a bisection, not a scan)."""
         a = max(0, bisect.bisect_right(self.starts, start) - 1)
         if a < len(self.toks) and self.toks[a].end <= start:

@@ -26,15 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..docview import DocView, build_view
+from ..docview import DocView, Range, build_view
 from ..records import Attribution, Term
 from .cues import find_cues
 from .patterns import DOC_PATTERNS, UNIT_PATTERNS, Candidate, Unit
 from .select import floating_quotes, resolve, terms, to_attribution
 
 __all__ = ["Extraction", "extract", "extract_view", "view"]
-
-Range = tuple[int, int]  # [first, last) word indices of the view
 
 
 @dataclass(frozen=True)

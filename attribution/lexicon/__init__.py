@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -33,6 +34,12 @@ _PLAIN = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f"
 def norm(word: str) -> str:
     """Lower case, one apostrophe glyph, plain spaces: the key every lexicon lookup of both stages uses."""
     return word.lower().translate(_PLAIN)
+
+
+def fold(text: str) -> str:
+    """``norm`` without accents: how names are compared (``État`` = ``Etat``)."""
+    nfd = unicodedata.normalize("NFD", norm(text))
+    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
 
 
 @dataclass(frozen=True)

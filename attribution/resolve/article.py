@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..docview import DocView, build_view
+from ..docview import DocView, Range, build_view
+from ..lexicon import fold, norm
 from ..records import Attribution, Entity, Span, Speaker
 from .entities import EntityBuilder
-from .lexicon import Role, SourceLexicon, load_sources, norm
+from .lexicon import Role, SourceLexicon, load_sources
 from .link import Linker
 from .mentions import (
     DOCUMENT,
@@ -29,13 +30,10 @@ from .mentions import (
     PRONOUN,
     Mention,
     find_mentions,
-    fold,
     human_noun,
     quote_regions,
 )
 from .spans import RegionIndex
-
-Range = tuple[int, int]  # [first, last) word indices of the view
 
 # "l'un des X", "une de ses X", "one of the X": a single member of a plural set
 _PARTITIVE = re.compile(r"^(?:l'|l’)?(?:un|une|one)\s+(?:des|de ses|de leurs|d'entre|of the|of their|of his|of her)\s")

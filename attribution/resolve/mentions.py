@@ -9,12 +9,12 @@ is local to a sentence; linking mentions into entities is ``link.py``'s job.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..docview import DocView, Tok, clitic_pronoun
-from .lexicon import Role, SourceLexicon, norm
+from ..lexicon import fold, norm
+from .lexicon import Role, SourceLexicon
 from .spans import RegionIndex
 
 # kinds of mention
@@ -46,12 +46,6 @@ def human_noun(lemma: str) -> bool:
     """Does a common noun unknown to the lexicon read as a person's role or profession (``l'entraîneur``)?"""
     w = lemma.lower().rstrip("s")
     return len(w) > 4 and w.isalpha() and w.endswith(_AGENT_ENDINGS)
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: how names are compared (``État`` = ``Etat``)."""
-    nfd = unicodedata.normalize("NFD", norm(text))
-    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
 
 
 @dataclass
