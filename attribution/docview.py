@@ -99,10 +99,6 @@ class Tok:
         self.cap = bool(text) and text[0].isupper()
 
     @property
-    def is_cap(self) -> bool:
-        return self.cap
-
-    @property
     def is_subject(self) -> bool:
         return self.deprel.startswith("nsubj") or self.deprel.startswith("expl:subj")
 

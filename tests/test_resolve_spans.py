@@ -59,7 +59,7 @@ def _mention(k: int, start: int, end: int, kind: str = NOMINAL, speaker: bool = 
 def test_speaker_mention_among_the_near_mentions_is_the_same(pairs: list[tuple[int, int]], start: int, width: int) -> None:
     ms = [_mention(k, a, a + w) for k, (a, w) in enumerate(pairs)]
     index = MentionIndex(ms[:-1])
-    index.ms.append(ms[-1])  # a mention added later, as a forced one is
+    index.ms.append(ms[-1])  # a mention added later, as one made from a speaker's words is
     index.added(len(ms) - 1)
     assert speaker_mention(index.near(start, start + width), start, start + width) \
         is speaker_mention(ms, start, start + width)

@@ -104,7 +104,7 @@ def words_mention(view: DocView, lex: SourceLexicon, speaker: Speaker, words: Ra
         f = lex.pronouns.get(low) or lex.last_mentioned[low]
         kind = PRONOUN if low in lex.pronouns else LAST
         return Mention(id=idx, start=start, end=end, text=text, sent=sent, head=toks[-1].i, kind=kind,
-                       gender=f.gender, number=f.number, is_subject=True, forced=True, is_speaker=True)
+                       gender=f.gender, number=f.number, is_subject=True, is_speaker=True)
     inside = {t.i for t in toks}
     # the head: a lexicon noun, else the noun the parse says heads the span, else the first word after the article
     head = next((t for t in toks if t.lemma in lex.phrases or t.low in lex.phrases), None) \
@@ -127,19 +127,19 @@ def words_mention(view: DocView, lex: SourceLexicon, speaker: Speaker, words: Ra
     if _PARTITIVE.match(low):
         det, number = "indef", "s"  # "l'un des témoins", "une de ses proches": one unnamed member of the set
     m = Mention(id=idx, start=start, end=end, text=text, sent=sent, head=head.i, kind=NOMINAL, det=det,
-                gender=head.gender, number=number, is_subject=head.is_subject, forced=True, is_speaker=True,
+                gender=head.gender, number=number, is_subject=head.is_subject, is_speaker=True,
                 poss_number=lex.possessive.get(first.low) if det == "poss" else None)
     key = head.lemma
     if key in lex.document_nouns or head.low in lex.document_nouns:
         m.kind, m.noun, m.noun_kind = DOCUMENT, key, K_DOC
     elif key in lex.roles:
         m.noun, m.noun_kind, m.role = key, K_ROLE, lex.roles[key]
-    elif key not in lex.org_nouns and human_noun(key) and not head.is_cap:
+    elif key not in lex.org_nouns and human_noun(key) and not head.cap:
         # an unknown agent noun that speaks ("le sélectionneur", "une urgentiste") is a person, not a body
         m.noun, m.noun_kind, m.role = key, K_ROLE, Role(key, "generic")
-    elif head.is_cap:
+    elif head.cap:
         m.kind = NAME
-        named = [t for t in toks if t.is_cap]
+        named = [t for t in toks if t.cap]
         m.name = view.text[named[0].start:named[-1].end]
         m.name_toks = tuple(fold(t.text) for t in named)
         m.det = "def" if det == "def" else None

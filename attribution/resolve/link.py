@@ -197,12 +197,12 @@ class Linker:
         if nxt.text in (",", ".", ")", ";", ":", "(", "»", "”", "!", "?", "–", "-") or nxt.pos in ("VERB", "AUX"):
             if nxt.text == ",":  # "X, Y et Z": a list, not an apposition
                 after = self.word_from(nxt.end)
-                if after is not None and after.seg == m.sent and after.is_cap and after.pos == "PROPN":
+                if after is not None and after.seg == m.sent and after.cap and after.pos == "PROPN":
                     later = [t for t in toks[after.i: after.i + 6] if t.seg == m.sent]
                     if any(t.low in ("et", "ou") for t in later):
                         return False
             return True
-        if nxt.pos == "X" and not nxt.is_cap:
+        if nxt.pos == "X" and not nxt.cap:
             return True  # no tagger (a blank pipeline): a lowercase word after a name is most likely its verb
         return nxt.low in ("qui", "dont", "a", "ont", "avait", "est")
 
@@ -276,7 +276,7 @@ class Linker:
                 nxt = self.word_from(a.end)
                 # "Rodrigue, ami de Thomas Sauret avant qu'il …": a description ends the apposition unless a list goes on
                 if self._followed_by_boundary(a) or (nxt is not None and nxt.low not in ("et", "ou", "and", "or")
-                                                     and not nxt.is_cap and a.det is None):
+                                                     and not nxt.cap and a.det is None):
                     parent[find(a.id)] = find(b.id)
                     paired.update((a.id, b.id))
                     continue

@@ -31,7 +31,7 @@ _PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|ech|es|bin|ben|ibn|
 
 def cap_word(t: Tok) -> bool:
     """Does word t look like a word of a name (capitalised, or "al-Soudani")?"""
-    return t.is_cap or bool(_PARTICLE_CAP.match(t.text))
+    return t.cap or bool(_PARTICLE_CAP.match(t.text))
 
 
 # agent-noun endings of French (and English) nouns for people: -eur/-euse/-rice (entraîneur, animatrice),
@@ -81,7 +81,6 @@ class Mention:
     quote_region: int = -1
     is_subject: bool = False
     is_speaker: bool = False
-    forced: bool = False  # made from a speaker span that no rule found
     # filled by linking
     entity: int | None = None
     antecedent: int | None = None  # mention id this one was resolved through
@@ -186,7 +185,7 @@ class _Scanner:
 
     def name_start_ok(self, t: Tok, first: int) -> bool:
         """Can word t begin a name? Capitalised, not a function word; at sentence start only if tagged PROPN."""
-        if not t.is_cap or t.pos in _NOT_NAME_POS or t.low in self.lex.stop_names:
+        if not t.cap or t.pos in _NOT_NAME_POS or t.low in self.lex.stop_names:
             return False
         if t.low in self.lex.determiners or t.low in self.lex.complement_preps or t.low.endswith("'"):
             return False  # an elided article tagged as a name ("L’Irak")
@@ -211,10 +210,10 @@ class _Scanner:
                 if contracted:
                     return k + 1, d, t, False
                 return k, d, t, True
-            if t.pos in ("ADJ", "NUM") and not t.is_cap or t.low in ("premier", "première", "haut", "haute", "grand"):
+            if t.pos in ("ADJ", "NUM") and not t.cap or t.low in ("premier", "première", "haut", "haute", "grand"):
                 k -= 1
                 continue
-            if t.pos == "X" and (t.low.isalpha() and not t.is_cap or self.lex.demonym(t.text) is not None
+            if t.pos == "X" and (t.low.isalpha() and not t.cap or self.lex.demonym(t.text) is not None
                                   or t.low in self.lex.countries):
                 k -= 1  # no tagger (a blank pipeline): "a senior US official" has its modifiers before the noun
                 continue
@@ -234,7 +233,7 @@ class _Scanner:
                     and (k + 1 == last or toks[k + 1].low in lex.complement_preps or toks[k + 1].pos == "PUNCT"):
                 k += 1  # a party or a union after a role: "député LR des Alpes-Maritimes", "élu PS,"
                 continue
-            if t.pos == "ADJ" and not t.is_cap and t.low not in lex.determiners and not t.low.endswith("'"):
+            if t.pos == "ADJ" and not t.cap and t.low not in lex.determiners and not t.low.endswith("'"):
                 if k + 1 < last and toks[k + 1].low in ("que", "qu'", "de", "d'") and toks[k + 1].pos == "SCONJ":
                     break  # "une source affirme que": a verb tagged as an adjective
                 if k + 1 < last and toks[k + 1].low in ("que", "qu'"):
@@ -250,7 +249,7 @@ class _Scanner:
                 m = k + 1
                 while m < last and (self.is_det(toks[m]) or toks[m].start == t.start) and m - k < 3:
                     m += 1  # "de la", "du" split in two words, "des"
-                if m < last and (toks[m].pos in ("NOUN", "PROPN", "X") or toks[m].is_cap
+                if m < last and (toks[m].pos in ("NOUN", "PROPN", "X") or toks[m].cap
                                  or toks[m].pos == "ADJ" and m + 1 < last and toks[m + 1].pos == "NOUN"):
                     if comp_start is None:
                         comp_start = k
@@ -282,7 +281,7 @@ class _Scanner:
                     break  # "ministre de l'Intérieur Jean Dupuis": a person's name after a capitalised noun
                 k += 1
                 continue
-            if t.text in ("-", "–") and k + 1 < last and toks[k + 1].is_cap and toks[k].end == toks[k + 1].start:
+            if t.text in ("-", "–") and k + 1 < last and toks[k + 1].cap and toks[k].end == toks[k + 1].start:
                 k += 2
                 continue
             # particles: "Thomas de la Morlais", "Albrecht von Boeselager", "Ordre de Malte"
@@ -294,10 +293,10 @@ class _Scanner:
                 k = m + 1
                 continue
             # "Etat islamique", "Résistance islamique en Irak": lowercase adjectives inside organisation names
-            if orgish and t.pos == "ADJ" and not t.is_cap and lex.demonym(t.text) is None \
+            if orgish and t.pos == "ADJ" and not t.cap and lex.demonym(t.text) is None \
                     and (i <= t.head < k or t.deprel.startswith("amod")):
                 k += 1
-                if k + 1 < last and toks[k].low in ("en", "de", "du", "d'") and toks[k + 1].is_cap:
+                if k + 1 < last and toks[k].low in ("en", "de", "du", "d'") and toks[k + 1].cap:
                     k += 2
                 continue
             break
@@ -368,7 +367,7 @@ class _Scanner:
         mention_kind = {K_OFFICE: OFFICE, K_DOC: DOCUMENT}.get(kind, NOMINAL)
         if kind == K_PLACE:
             mention_kind = NAME
-        capitalised = toks[i].is_cap and toks[i].i != first and kind in (K_ORG, K_GROUP, K_OFFICE)
+        capitalised = toks[i].cap and toks[i].i != first and kind in (K_ORG, K_GROUP, K_OFFICE)
         m = Mention(
             id=-1, start=start, end=toks[b - 1].end, text="", sent=toks[i].seg, head=head.i, kind=mention_kind,
             det=det, poss_number=lex.possessive.get(det_tok.low) if det == "poss" and det_tok else None,
@@ -503,11 +502,11 @@ class _Scanner:
                 prev = toks[i - 1] if i > first else None
                 # role nouns that are also participles ("député", "élu") get tagged as verbs after a comma
                 verb_role = t.pos == "VERB" and (prev is None or prev.text in (",", "(") or self.is_det(prev) is not None)
-                ph = self.phrase_at(i, last) if (t.pos in _NOMINAL_POS or t.is_cap or verb_role) else None
+                ph = self.phrase_at(i, last) if (t.pos in _NOMINAL_POS or t.cap or verb_role) else None
                 if ph is not None:
                     j, key, kind = ph
                     if kind == K_PLACE:
-                        e = max(j, self.name_end(j - 1, last)) if toks[j - 1].is_cap else j
+                        e = max(j, self.name_end(j - 1, last)) if toks[j - 1].cap else j
                         if e == j:
                             m = self.nominal(i, j, key, kind, first, last)
                             self.add_with_intro(m, first)
@@ -530,11 +529,11 @@ class _Scanner:
                         i = j
                         continue
                 if self.name_start_ok(t, first) or (t.low in lex.titles and t.low.endswith(".")
-                                                    and i + 1 < last and toks[i + 1].is_cap):
+                                                    and i + 1 < last and toks[i + 1].cap):
                     e = self.name_end(i, last)
                     n0 = i
                     # "l'Allemand Albrecht von Boeselager": a demonym before a name is not part of it
-                    if e - i > 1 and lex.demonym(t.text) and toks[i + 1].is_cap:
+                    if e - i > 1 and lex.demonym(t.text) and toks[i + 1].cap:
                         n0 = i + 1
                     m = self.name_mention(n0, e, first)
                     if n0 > i:
@@ -588,7 +587,7 @@ class _Scanner:
         if p is not None and p.low in ("comme", "que", "qu'", "en", "est", "était", "sont", "devenir", "as"):
             return False
         # a bare noun after a comma or a name is an apposition ("Xavier Fortinon, vice-président du ...")
-        return p is None or p.text in (",", "(", ":", "–", "-") or p.is_cap or p.pos == "PROPN" or m.is_speaker
+        return p is None or p.text in (",", "(", ":", "–", "-") or p.cap or p.pos == "PROPN" or m.is_speaker
 
     def add_with_intro(self, m: Mention, first: int) -> None:
         toks = self.v.toks
