@@ -167,8 +167,6 @@ class Linker:
         for m in mentions:
             self.by_sent.setdefault(m.sent, []).append(m)
         self.by_tok: dict[int, Mention] = {}
-        starts = [t.start for t in view.toks]
-        self.starts = starts
         for m in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
             a, b = view.words_in(m.start, m.end)
             for k in range(a, b):
@@ -182,8 +180,8 @@ class Linker:
     # -- appositions ---------------------------------------------------------------------------
     def word_from(self, pos: int) -> Tok | None:
         """The first word that starts at or after ``pos``."""
-        k = bisect_left(self.starts, pos)
-        return self.v.toks[k] if k < len(self.starts) else None
+        k = self.v.word_at(pos)
+        return self.v.toks[k] if k < len(self.v.toks) else None
 
     def _gap(self, a: Mention, b: Mention) -> str:
         return "".join(c for c in self.v.text[a.end:b.start] if not c.isspace() and c not in "«»“”\"")
