@@ -25,9 +25,10 @@ def process_article(article: Article, engine) -> ArticleResult:  # engine: attri
 
     A pre-parsed article (read from CoNLL-U) keeps its own parse, whatever the engine.
     """
-    from .extract import extract
+    from .docview import build_view
+    from .extract import extract_view
     from .parse import read_conllu
-    from .resolve import resolve
+    from .resolve import resolve_view
 
     lang = article.lang or "fr"
     if article.parsed is not None:
@@ -37,11 +38,12 @@ def process_article(article: Article, engine) -> ArticleResult:  # engine: attri
         parser = engine.for_lang(lang)  # the engine that really parses this language
         doc = parser.parse(article.text, lang)
         name, model_id = parser.name, parser.model_id
-    attributions, terms = extract(doc, lang)
-    attributions, entities = resolve(doc, attributions, lang)
+    view = build_view(doc, lang)  # the one view of the article, read by both stages
+    found = extract_view(view)
+    attributions, entities = resolve_view(view, found.attributions, found.speakers)
     words = sum(len(s.words) for s in doc.sentences)
     return ArticleResult(article=article, engine=name, model=model_id,
-                         attributions=tuple(attributions), terms=tuple(terms),
+                         attributions=tuple(attributions), terms=found.terms,
                          entities=tuple(entities), words=words)
 
 

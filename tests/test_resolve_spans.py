@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from attribution.docview import DocView
+from attribution.lexicon import load_lexicon
 from attribution.resolve.article import MentionIndex, speaker_mention
 from attribution.resolve.link import Ent
 from attribution.resolve.mentions import DOCUMENT, NAME, NOMINAL, PRONOUN, Mention
 from attribution.resolve.spans import RegionIndex, nested_flags, outermost
-from attribution.resolve.tokens import TokView
 
 
 @dataclass
@@ -58,7 +59,7 @@ def _mention(k: int, start: int, end: int, kind: str = NOMINAL, speaker: bool = 
 def test_speaker_mention_among_the_near_mentions_is_the_same(pairs: list[tuple[int, int]], start: int, width: int) -> None:
     ms = [_mention(k, a, a + w) for k, (a, w) in enumerate(pairs)]
     index = MentionIndex(ms[:-1])
-    index.ms.append(ms[-1])  # a mention added later, as a forced one is
+    index.ms.append(ms[-1])  # a mention added later, as one made from a speaker's words is
     index.added(len(ms) - 1)
     assert speaker_mention(index.near(start, start + width), start, start + width) \
         is speaker_mention(ms, start, start + width)
@@ -84,7 +85,8 @@ def test_entity_summaries_follow_its_mentions(rows: list[tuple[int, str, bool]],
 
 
 def test_named_entity_type_is_the_best_overlap_in_order() -> None:
-    view = TokView("x" * 60, (), (), ((0, 10, "PER"), (5, 30, "ORG"), (8, 12, "LOC"), (40, 50, "LOC")))
+    view = DocView("x" * 60, "fr", load_lexicon("fr"), [], [], [], False, False,
+                   ents=((0, 10, "PER"), (5, 30, "ORG"), (8, 12, "LOC"), (40, 50, "LOC")))
     for start, end in ((0, 10), (6, 12), (9, 11), (20, 45), (41, 44), (51, 55), (0, 60)):
         best, size = None, 0
         for a, b, typ in view.ents:

@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from attribution.docview import build_view, clitic_pronoun
 from attribution.errors import UnsupportedLanguage
 from attribution.parse import read_conllu
 from attribution.records import Article, ArticleResult, Attribution, Entity, Span, Speaker
@@ -16,7 +17,6 @@ from attribution.resolve import corpus_merges, link_corpus, resolve
 from attribution.resolve.entities import slug, strip_det
 from attribution.resolve.lexicon import load_sources
 from attribution.resolve.mentions import quote_regions
-from attribution.resolve.tokens import build_view
 from attribution.sources import corpus_sources, tables
 
 # parsed once by spaCy fr_core_news_sm and kept here, so that these tests need no model
@@ -138,11 +138,12 @@ def test_quote_regions_nest_survive_broken_marks_and_stop_at_paragraphs() -> Non
 
 def test_word_view_splits_inverted_pronouns_and_keeps_offsets() -> None:
     doc = read_conllu(ARTICLE_A, "fr")
-    view = build_view(doc)
+    view = build_view(doc, "fr")
     assert all(view.text[t.start:t.end] == t.text for t in view.toks)
-    elle = [t for t in view.toks if t.low == "elle"]
-    assert len(elle) == 1 and elle[0].upos == "PRON" and elle[0].gender == "f" and elle[0].is_subject
-    assert view.text[elle[0].start - 3:elle[0].end] == "-t-elle"  # "a-t-elle": the pronoun alone
+    elle = [t for t in view.toks if t.low.endswith("-elle")]
+    assert len(elle) == 1 and elle[0].upos == "PRON" and elle[0].gender == "f" and elle[0].number == "s"
+    assert clitic_pronoun(elle[0]) == ("elle", elle[0].end - 4)  # "a-t-elle": resolution reads the pronoun alone
+    assert view.text[elle[0].end - 8:elle[0].end] == "a-t-elle"
 
 
 # -- one article, no parser -----------------------------------------------------------------------------

@@ -5,8 +5,8 @@ article) and returns the attributions and the quoted terms. It works in four
 steps:
 
 1. ``quotes.find_quotes`` pairs the quote marks of the text;
-2. ``tokens.build_view`` makes a flat view of the words and repaired sentences
-   (units);
+2. ``docview.build_view`` makes the flat view of the words and repaired sentences
+   (units) that resolution reads too;
 3. the patterns registered for the language propose candidates (see
    ``patterns``): for each unit, ``cues.find_cues`` finds the cue verb groups
    and the unit rules run in priority order (inverted cue, verb with
@@ -20,29 +20,36 @@ steps:
 
 Offsets are those of the text: every Span, Cue and Speaker satisfies
 ``text == doc.text[start:end]``. Speakers are mentions only; resolving them to
-sources is ``attribution.resolve``'s job.
+sources is ``attribution.resolve``'s job: ``extract_view`` hands it, with the
+attributions, the words of each speaker mention in the same view.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import load_lexicon
-from ..quotes import find_quotes
+from ..docview import DocView, Range, build_view
 from ..records import Attribution, Term
 from .cues import find_cues
 from .patterns import Candidate, Unit, rules
 from .select import settle_overlaps, terms, to_attribution
-from .tokens import DocView, build_view
 
-__all__ = ["extract", "extract_view", "view"]
+__all__ = ["Extraction", "extract", "extract_view", "view"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction finds in one article, and the words of each speaker for resolution."""
+
+    attributions: tuple[Attribution, ...]
+    terms: tuple[Term, ...]
+    speakers: tuple[Range | None, ...]  # per attribution: the words of its speaker mention, None without one
 
 
 def view(doc: Any, lang: str) -> DocView:
-    """The flat view of a parsed document that the patterns read."""
-    lex = load_lexicon(lang)
-    text = doc.text or ""
-    return build_view(doc, lex.lang, lex, find_quotes(text))
+    """The flat view of a parsed document that the patterns read (``docview.build_view``)."""
+    return build_view(doc, lang)
 
 
 def candidates(v: DocView) -> list[Candidate]:
@@ -60,17 +67,20 @@ def candidates(v: DocView) -> list[Candidate]:
     return out
 
 
-def extract_view(v: DocView) -> tuple[list[Attribution], list[Term]]:
-    """The attributions and terms of a document view."""
+def extract_view(v: DocView) -> Extraction:
+    """The attributions and terms of the article ``v`` views, with their speakers' words."""
     found = candidates(v)
     first = settle_overlaps(v, found)
     # the selection rules read the first selection (floating quotes inherit from it); settled
     # again with their candidates, speech nested in a floating quote is let in again
     later = [c for rule in rules(v.lang, "selection") for c in rule(v, first)]
     kept = settle_overlaps(v, found + later)
-    return [to_attribution(v, c) for c in kept], terms(v, kept)
+    # a speaker's words are those its mention spans (a clitic "-t-il" whose hyphens the span leaves out included)
+    speakers = tuple(v.words_in(c.speaker.start, c.speaker.end) if c.speaker is not None else None for c in kept)
+    return Extraction(tuple(to_attribution(v, c) for c in kept), tuple(terms(v, kept)), speakers)
 
 
 def extract(doc: Any, lang: str) -> tuple[list[Attribution], list[Term]]:
     """The attributions and terms of a parsed article (``doc.text`` is the article text)."""
-    return extract_view(view(doc, lang))
+    found = extract_view(build_view(doc, lang))
+    return list(found.attributions), list(found.terms)

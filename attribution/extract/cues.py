@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..docview import DocView, Tok, verb_form
 from ..lexicon import CueEntry
-from .tokens import DocView, Tok, verb_form
 from .words import (
     glued_clitic,
     incise_before,

@@ -11,7 +11,7 @@ title (``le maire Gaël Perdriau``) or a name in apposition
 
 from __future__ import annotations
 
-from .tokens import DocView
+from ..docview import DocView, Range
 from .words import (
     incise_at,
     incise_before,
@@ -26,8 +26,6 @@ from .words import (
     is_time,
     is_verb,
 )
-
-Range = tuple[int, int]  # [first, last) word indices
 
 # Words a mention may not be: they head no noun phrase of a source.
 _NOT_HEADS = frozenset({"ce", "cela", "ça", "ceci", "rien", "tout", "it", "this", "that", "there"})

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import itertools
 
+from ..docview import DocView
 from ..records import Attribution, Cue, Span, Speaker, Term
 from .patterns.candidates import Candidate, CandidateIndex
-from .tokens import DocView
 
 # Subjects that are the quoted speaker himself or his audience.
 _SELF = frozenset({"je", "j'", "nous", "on", "vous", "tu", "i", "we", "you"})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..docview import DocView
 from ..quotes import QuoteSpan
-from .tokens import DocView
 from .words import is_comma, is_det, is_punct
 
 # The longest content a clause may have, in words (a quote of several sentences fits easily).

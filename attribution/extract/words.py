@@ -4,7 +4,7 @@ with tokens only, and a small parser mis-tags quote marks, elided articles and n
 
 from __future__ import annotations
 
-from .tokens import INVERTED_CLITICS, DocView, Tok
+from ..docview import INVERTED_CLITICS, DocView, Tok
 
 _PUNCT_CHARS = frozenset(".,;:!?…()[]{}-–—/«»‹›“”„‟‘’‚‛\"'*•·")
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM", "X", "SYM"})

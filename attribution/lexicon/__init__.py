@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -27,12 +28,18 @@ from ..errors import UnsupportedLanguage
 from ..records import STANCES
 
 REQUIRES = ("any", "clause", "incise")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_PLAIN = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
 
 
 def norm(word: str) -> str:
-    """Lower case with one apostrophe glyph: the key every lexicon lookup uses."""
-    return word.lower().translate(_APOSTROPHES)
+    """Lower case, one apostrophe glyph, plain spaces: the key every lexicon lookup of both stages uses."""
+    return word.lower().translate(_PLAIN)
+
+
+def fold(text: str) -> str:
+    """``norm`` without accents: how names are compared (``État`` = ``Etat``)."""
+    nfd = unicodedata.normalize("NFD", norm(text))
+    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,23 @@
-"""Speaker resolution for one article: mentions -> links -> entities -> speakers filled in."""
+"""Speaker resolution for one article: mentions -> links -> entities -> speakers filled in.
+
+Resolution reads the article's one view (``docview``) and starts from the words of
+each speaker mention that extraction found there: the mention its own scan found on
+those words, else one made from them.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..docview import DocView, Range, build_view
+from ..lexicon import fold, norm
 from ..records import Attribution, Entity, Span, Speaker
 from .entities import EntityBuilder
-from .lexicon import Role, SourceLexicon, load_sources, norm
+from .lexicon import Role, SourceLexicon, load_sources
 from .link import Linker
 from .mentions import (
     DOCUMENT,
@@ -22,12 +30,10 @@ from .mentions import (
     PRONOUN,
     Mention,
     find_mentions,
-    fold,
     human_noun,
     quote_regions,
 )
 from .spans import RegionIndex
-from .tokens import TokView, build_view
 
 # "l'un des X", "une de ses X", "one of the X": a single member of a plural set
 _PARTITIVE = re.compile(r"^(?:l'|l’)?(?:un|une|one)\s+(?:des|de ses|de leurs|d'entre|of the|of their|of his|of her)\s")
@@ -85,30 +91,25 @@ class MentionIndex:
         return [self.ms[k] for k in sorted(k for _, k in self.keys[a:b])]
 
 
-def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx: int) -> Mention | None:
-    """A mention made from a speaker span that no rule found: the extractor says someone speaks there."""
-    # the words inside the span, found by bisection on the word starts (the view's words are in text order)
-    k = bisect_left(view.starts, start)
-    toks = []
-    while k < len(view.toks) and view.toks[k].start <= end:
-        if view.toks[k].end <= end:
-            toks.append(view.toks[k])
-        k += 1
+def words_mention(view: DocView, lex: SourceLexicon, speaker: Speaker, words: Range, idx: int) -> Mention | None:
+    """A mention made from the words of a speaker that no rule found: the extractor says someone speaks there."""
+    toks = view.toks[words[0]:words[1]]
     if not toks:
         return None
+    start, end = speaker.start, speaker.end
     text = view.text[start:end]
     low = norm(text).strip()
-    sent = toks[0].sent
+    sent = toks[0].seg
     if low in lex.pronouns or low in lex.last_mentioned:
         f = lex.pronouns.get(low) or lex.last_mentioned[low]
         kind = PRONOUN if low in lex.pronouns else LAST
         return Mention(id=idx, start=start, end=end, text=text, sent=sent, head=toks[-1].i, kind=kind,
-                       gender=f.gender, number=f.number, is_subject=True, forced=True, is_speaker=True)
+                       gender=f.gender, number=f.number, is_subject=True, is_speaker=True)
     inside = {t.i for t in toks}
     # the head: a lexicon noun, else the noun the parse says heads the span, else the first word after the article
     head = next((t for t in toks if t.lemma in lex.phrases or t.low in lex.phrases), None) \
-        or next((t for t in toks if t.head not in inside and t.upos in ("NOUN", "PROPN")), None) \
-        or next((t for t in toks if t.upos in ("NOUN", "PROPN")), None) \
+        or next((t for t in toks if t.head not in inside and t.pos in ("NOUN", "PROPN")), None) \
+        or next((t for t in toks if t.pos in ("NOUN", "PROPN")), None) \
         or next((t for t in toks if t.low not in lex.determiners), toks[-1])
     det = None
     first = toks[0]
@@ -121,24 +122,24 @@ def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx:
     elif first.low in lex.indefinite:
         det = "indef"
     number = head.number
-    if number is None and head.upos == "X" and head.low.endswith("s") and len(head.low) > 3:
+    if number is None and head.pos == "X" and head.low.endswith("s") and len(head.low) > 3:
         number = "p"  # no tagger (a blank pipeline): a final -s is the plural mark of English and French nouns
     if _PARTITIVE.match(low):
         det, number = "indef", "s"  # "l'un des témoins", "une de ses proches": one unnamed member of the set
     m = Mention(id=idx, start=start, end=end, text=text, sent=sent, head=head.i, kind=NOMINAL, det=det,
-                gender=head.gender, number=number, is_subject=head.is_subject, forced=True, is_speaker=True,
+                gender=head.gender, number=number, is_subject=head.is_subject, is_speaker=True,
                 poss_number=lex.possessive.get(first.low) if det == "poss" else None)
     key = head.lemma
     if key in lex.document_nouns or head.low in lex.document_nouns:
         m.kind, m.noun, m.noun_kind = DOCUMENT, key, K_DOC
     elif key in lex.roles:
         m.noun, m.noun_kind, m.role = key, K_ROLE, lex.roles[key]
-    elif key not in lex.org_nouns and human_noun(key) and not head.is_cap:
+    elif key not in lex.org_nouns and human_noun(key) and not head.cap:
         # an unknown agent noun that speaks ("le sélectionneur", "une urgentiste") is a person, not a body
         m.noun, m.noun_kind, m.role = key, K_ROLE, Role(key, "generic")
-    elif head.is_cap:
+    elif head.cap:
         m.kind = NAME
-        named = [t for t in toks if t.is_cap]
+        named = [t for t in toks if t.cap]
         m.name = view.text[named[0].start:named[-1].end]
         m.name_toks = tuple(fold(t.text) for t in named)
         m.det = "def" if det == "def" else None
@@ -149,27 +150,45 @@ def forced_mention(view: TokView, lex: SourceLexicon, start: int, end: int, idx:
 
 
 def resolve_article(doc: Any, attributions: list[Attribution], lang: str) -> tuple[list[Attribution], list[Entity]]:
-    """Fill ``speaker.resolved``, ``speaker.entity`` and ``speaker.type``; return the article's entities."""
+    """Resolve speakers given by their offsets in a parsed article (``doc.text``): the view is built here."""
     if not getattr(doc, "sentences", None):
         return list(attributions), []
+    view = build_view(doc, lang)
+    return resolve_view(view, attributions, speaker_words(view, attributions))
+
+
+def speaker_words(view: DocView, attributions: Sequence[Attribution]) -> list[Range | None]:
+    """The words of each speaker in ``view``, for speakers known by their offsets only."""
+    return [view.words_in(a.speaker.start, a.speaker.end) if a.speaker is not None else None for a in attributions]
+
+
+def resolve_view(view: DocView, attributions: Sequence[Attribution],
+                 speakers: Sequence[Range | None]) -> tuple[list[Attribution], list[Entity]]:
+    """Fill ``speaker.resolved``, ``speaker.entity`` and ``speaker.type``; return the article's entities.
+
+    ``speakers[k]`` is the [first, last) words of attribution k's speaker in ``view`` (extraction's mention).
+    """
+    attributions = list(attributions)
+    if not view.toks:
+        return attributions, []
     # without a dependency parse (a blank pipeline) the rules still run, on word forms and capitals alone
-    lex = load_sources(lang)
-    view = build_view(doc)
+    lex = load_sources(view.lang)
     direct = [(a.content.start, a.content.end) for a in attributions if a.type == "direct"]
     regions = quote_regions(view.text, lex.quote_marks, direct)
     mentions = find_mentions(view, lex, regions)
     region_index = RegionIndex(regions)
-    # the speakers: each one is a mention, made from its span when no rule found it
+    # the speakers: each one is a mention, made from its words when no rule found it
     spk: dict[int, Mention] = {}
     index = MentionIndex(mentions)  # the mentions near each speaker span, found by bisection
     for k, a in enumerate(attributions):
-        if a.speaker is None:
+        words = speakers[k]
+        if a.speaker is None or words is None:
             continue
         m = speaker_mention(index.near(a.speaker.start, a.speaker.end), a.speaker.start, a.speaker.end)
         if m is not None and _PARTITIVE.match(norm(a.speaker.text)):
             m = None  # "l'un des témoins" is one witness, not the witnesses: a mention of its own
         if m is None:
-            m = forced_mention(view, lex, a.speaker.start, a.speaker.end, len(mentions))
+            m = words_mention(view, lex, a.speaker, words, len(mentions))
             if m is None:
                 continue
             mentions.append(m)

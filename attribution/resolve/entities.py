@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicon import norm
 from ..records import Entity, Span
-from .lexicon import SourceLexicon, norm
+from .lexicon import SourceLexicon
 from .link import Ent, _key
 from .mentions import (
     DOCUMENT,

@@ -1,26 +1,20 @@
 """The sources lexicon of one language (roles, titles, demonyms, capitals ...), loaded once.
 
-The data lives in ``attribution/lexicon/{lang}_sources.json``; this module only reads it
-into typed, hashable tables. Keys are lowercase, with the typographic apostrophe
-normalised to ``'``.
+The data lives in ``attribution/lexicon/{lang}_sources.json`` and is read by the
+package's one loader (``lexicon.load_json``); this module only makes it typed,
+hashable tables. Keys are normalised by ``lexicon.norm``, as every word is.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ..errors import UnsupportedLanguage
+from ..lexicon import load_json, norm
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
-
-
-def norm(text: str) -> str:
-    """Lowercase, typographic apostrophes and non-breaking spaces made plain."""
-    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
+__all__ = ["Features", "Role", "SourceLexicon", "load_sources", "norm"]
 
 
 @dataclass(frozen=True)
@@ -110,10 +104,10 @@ def _keys(values: Any) -> frozenset[str]:
 @cache
 def load_sources(lang: str) -> SourceLexicon:
     """The sources lexicon of ``lang`` ("fr", "en"), read once per process."""
-    path = LEXICON_DIR / f"{lang}_sources.json"
-    if not path.is_file():
-        raise UnsupportedLanguage(str(path), f"no sources lexicon for language {lang!r}")
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        raw = load_json(f"{lang}_sources.json")
+    except UnsupportedLanguage as exc:
+        raise UnsupportedLanguage(f"{lang}_sources.json", f"no sources lexicon for language {lang!r}") from exc
     dets = raw["determiners"]
     roles = {norm(k): Role(v["role"], v["class"], v.get("gender"), bool(v.get("grammatical"))) for k, v in raw["roles"].items()}
     pron = {norm(k): Features(v.get("gender"), v.get("number")) for k, v in raw["pronouns"].items()}

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..docview import DocView, Tok
 from .lexicon import SourceLexicon
 from .mentions import (
     DOCUMENT,
@@ -36,7 +37,6 @@ from .mentions import (
     fold,
 )
 from .spans import RegionIndex, outermost
-from .tokens import Tok, TokView
 
 MAX_BACK = 3  # sentences (with text outside quotes) searched for a pronoun's antecedent
 
@@ -146,7 +146,7 @@ class Ent:
 
 
 class Linker:
-    def __init__(self, view: TokView, lex: SourceLexicon, mentions: list[Mention],
+    def __init__(self, view: DocView, lex: SourceLexicon, mentions: list[Mention],
                  regions: list[tuple[int, int]], contents: dict[int, list[tuple[int, int]]] | None = None) -> None:
         self.v = view
         self.regions = regions
@@ -167,24 +167,21 @@ class Linker:
         for m in mentions:
             self.by_sent.setdefault(m.sent, []).append(m)
         self.by_tok: dict[int, Mention] = {}
-        starts = [t.start for t in view.toks]
-        self.starts = starts
         for m in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
-            k = bisect_left(starts, m.start)
-            while k < len(starts) and view.toks[k].end <= m.end:
+            a, b = view.words_in(m.start, m.end)
+            for k in range(a, b):
                 self.by_tok[k] = m  # the smallest mention covering the word wins
-                k += 1
         self.units: dict[int, list[Mention]] = {}
         self._nominals: tuple[int, list[int], list[tuple[tuple[int, int], tuple[int, int]]]] | None = None
         self._appositions()
         self.done: set[int] = set()
-        self.quoted_sents = {s for s in range(len(view.sent_bounds)) if not self._has_free_text(s)}
+        self.quoted_sents = {s for s in range(len(view.segments)) if not self._has_free_text(s)}
 
     # -- appositions ---------------------------------------------------------------------------
     def word_from(self, pos: int) -> Tok | None:
         """The first word that starts at or after ``pos``."""
-        k = bisect_left(self.starts, pos)
-        return self.v.toks[k] if k < len(self.starts) else None
+        k = self.v.word_at(pos)
+        return self.v.toks[k] if k < len(self.v.toks) else None
 
     def _gap(self, a: Mention, b: Mention) -> str:
         return "".join(c for c in self.v.text[a.end:b.start] if not c.isspace() and c not in "«»“”\"")
@@ -193,17 +190,17 @@ class Linker:
         """Is a mention followed by punctuation, a verb or the end of its sentence (not by more of a list)?"""
         toks = self.v.toks
         nxt = self.word_from(m.end)
-        if nxt is None or nxt.sent != m.sent:
+        if nxt is None or nxt.seg != m.sent:
             return True
-        if nxt.text in (",", ".", ")", ";", ":", "(", "»", "”", "!", "?", "–", "-") or nxt.upos in ("VERB", "AUX"):
+        if nxt.text in (",", ".", ")", ";", ":", "(", "»", "”", "!", "?", "–", "-") or nxt.pos in ("VERB", "AUX"):
             if nxt.text == ",":  # "X, Y et Z": a list, not an apposition
                 after = self.word_from(nxt.end)
-                if after is not None and after.sent == m.sent and after.is_cap and after.upos == "PROPN":
-                    later = [t for t in toks[after.i: after.i + 6] if t.sent == m.sent]
+                if after is not None and after.seg == m.sent and after.cap and after.pos == "PROPN":
+                    later = [t for t in toks[after.i: after.i + 6] if t.seg == m.sent]
                     if any(t.low in ("et", "ou") for t in later):
                         return False
             return True
-        if nxt.upos == "X" and not nxt.is_cap:
+        if nxt.pos == "X" and not nxt.cap:
             return True  # no tagger (a blank pipeline): a lowercase word after a name is most likely its verb
         return nxt.low in ("qui", "dont", "a", "ont", "avait", "est")
 
@@ -277,7 +274,7 @@ class Linker:
                 nxt = self.word_from(a.end)
                 # "Rodrigue, ami de Thomas Sauret avant qu'il …": a description ends the apposition unless a list goes on
                 if self._followed_by_boundary(a) or (nxt is not None and nxt.low not in ("et", "ou", "and", "or")
-                                                     and not nxt.is_cap and a.det is None):
+                                                     and not nxt.cap and a.det is None):
                     parent[find(a.id)] = find(b.id)
                     paired.update((a.id, b.id))
                     continue
@@ -308,9 +305,9 @@ class Linker:
     # -- helpers -------------------------------------------------------------------------------
     def _has_free_text(self, s: int) -> bool:
         """Does sentence s hold words outside quotes (where antecedents can be)?"""
-        a, b = self.v.sent_bounds[s]
+        a, b = self.v.segments[s]
         spans = [m for m in self.by_sent.get(s, []) if not m.in_quote]
-        return bool(spans) or any(t.upos in ("NOUN", "PROPN") and not self._in_region(t.start) for t in self.v.toks[a:b])
+        return bool(spans) or any(t.pos in ("NOUN", "PROPN") and not self._in_region(t.start) for t in self.v.toks[a:b])
 
     def _in_region(self, pos: int) -> bool:
         return self.region_index.covers(pos)
@@ -708,13 +705,13 @@ class Linker:
                     if c is not None:
                         return c
         # the parse found no governing subject: the phrase opening the sentence, if no verb comes before it
-        first_verb = next((t.start for t in sent if t.upos in ("VERB", "AUX")), None)
+        first_verb = next((t.start for t in sent if t.pos in ("VERB", "AUX")), None)
         # (a pronoun before any verb belongs to the first clause: nothing before it governs it)
         if first_verb is not None and first_verb < p.start:
             opening = min(cands, key=lambda c: c.start)
             before = [t for t in sent if t.start < opening.start]
             # "À Paris, …" opens with a place, not a subject; "Pour X, …" and "Selon X, …" with the one who speaks
-            if opening.start < first_verb and not any(t.upos == "ADP" and t.low not in self.lex.pronoun_preps
+            if opening.start < first_verb and not any(t.pos == "ADP" and t.low not in self.lex.pronoun_preps
                                                       for t in before):
                 return opening
         # a pronoun in a subordinate clause or an incise ("…, lorsqu'il a affirmé", "…, qu'il qualifie") after a
@@ -793,12 +790,12 @@ class Linker:
             return None  # the document itself speaks: "souligne le communiqué"
         k = h.head
         steps = 0
-        while k >= 0 and toks[k].upos not in ("VERB", "AUX") and steps < 3:
+        while k >= 0 and toks[k].pos not in ("VERB", "AUX") and steps < 3:
             k = toks[k].head
             steps += 1
-        if k < 0 or toks[k].upos not in ("VERB", "AUX"):
+        if k < 0 or toks[k].pos not in ("VERB", "AUX"):
             return None
-        for t in self.v.sentence(toks[k].sent):
+        for t in self.v.sentence(toks[k].seg):
             if t.head == k and t.is_subject:
                 c = self.by_tok.get(t.i)
                 if c is not None and c is not m and c.kind != DOCUMENT:
@@ -837,7 +834,7 @@ class Linker:
         return None
 
 
-def link(view: TokView, lex: SourceLexicon, mentions: Iterable[Mention],
+def link(view: DocView, lex: SourceLexicon, mentions: Iterable[Mention],
          regions: list[tuple[int, int]]) -> list[Ent]:
     """Link mentions into entities; every mention gets ``entity`` set, or none for a mere place."""
     return Linker(view, lex, list(mentions), regions).run()

@@ -9,13 +9,13 @@ is local to a sentence; linking mentions into entities is ``link.py``'s job.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .lexicon import Role, SourceLexicon, norm
+from ..docview import DocView, Tok, clitic_pronoun
+from ..lexicon import fold, norm
+from .lexicon import Role, SourceLexicon
 from .spans import RegionIndex
-from .tokens import Tok, TokView
 
 # kinds of mention
 NAME, NOMINAL, PRONOUN, LAST, OFFICE, DOCUMENT = "name", "nominal", "pronoun", "last", "office", "document"
@@ -31,7 +31,7 @@ _PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|ech|es|bin|ben|ibn|
 
 def cap_word(t: Tok) -> bool:
     """Does word t look like a word of a name (capitalised, or "al-Soudani")?"""
-    return t.is_cap or bool(_PARTICLE_CAP.match(t.text))
+    return t.cap or bool(_PARTICLE_CAP.match(t.text))
 
 
 # agent-noun endings of French (and English) nouns for people: -eur/-euse/-rice (entraîneur, animatrice),
@@ -46,12 +46,6 @@ def human_noun(lemma: str) -> bool:
     """Does a common noun unknown to the lexicon read as a person's role or profession (``l'entraîneur``)?"""
     w = lemma.lower().rstrip("s")
     return len(w) > 4 and w.isalpha() and w.endswith(_AGENT_ENDINGS)
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: how names are compared (``État`` = ``Etat``)."""
-    nfd = unicodedata.normalize("NFD", norm(text))
-    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
 
 
 @dataclass
@@ -87,7 +81,6 @@ class Mention:
     quote_region: int = -1
     is_subject: bool = False
     is_speaker: bool = False
-    forced: bool = False  # made from a speaker span that no rule found
     # filled by linking
     entity: int | None = None
     antecedent: int | None = None  # mention id this one was resolved through
@@ -134,7 +127,7 @@ def quote_regions(text: str, marks: str, extra: list[tuple[int, int]]) -> list[t
 class _Scanner:
     """Finds the mentions of one document."""
 
-    def __init__(self, view: TokView, lex: SourceLexicon, regions: list[tuple[int, int]]) -> None:
+    def __init__(self, view: DocView, lex: SourceLexicon, regions: list[tuple[int, int]]) -> None:
         self.v = view
         self.lex = lex
         self.regions = regions
@@ -192,16 +185,16 @@ class _Scanner:
 
     def name_start_ok(self, t: Tok, first: int) -> bool:
         """Can word t begin a name? Capitalised, not a function word; at sentence start only if tagged PROPN."""
-        if not t.is_cap or t.upos in _NOT_NAME_POS or t.low in self.lex.stop_names:
+        if not t.cap or t.pos in _NOT_NAME_POS or t.low in self.lex.stop_names:
             return False
         if t.low in self.lex.determiners or t.low in self.lex.complement_preps or t.low.endswith("'"):
             return False  # an elided article tagged as a name ("L’Irak")
-        if t.upos == "VERB" and not _ACRONYM.match(t.text):
+        if t.pos == "VERB" and not _ACRONYM.match(t.text):
             return False
         initial = t.i == first or self.is_quote_tok(self.v.toks[t.i - 1]) or self.v.toks[t.i - 1].text in ("(", "-", "–", ":")
         if initial:  # a capital at the start of a sentence proves nothing
             key = t.low
-            return t.upos == "PROPN" or key in self.lex.capitals or key in self.lex.countries or bool(_ACRONYM.match(t.text))
+            return t.pos == "PROPN" or key in self.lex.capitals or key in self.lex.countries or bool(_ACRONYM.match(t.text))
         return True
 
     # -- noun phrase extent --------------------------------------------------------------------
@@ -217,10 +210,10 @@ class _Scanner:
                 if contracted:
                     return k + 1, d, t, False
                 return k, d, t, True
-            if t.upos in ("ADJ", "NUM") and not t.is_cap or t.low in ("premier", "première", "haut", "haute", "grand"):
+            if t.pos in ("ADJ", "NUM") and not t.cap or t.low in ("premier", "première", "haut", "haute", "grand"):
                 k -= 1
                 continue
-            if t.upos == "X" and (t.low.isalpha() and not t.is_cap or self.lex.demonym(t.text) is not None
+            if t.pos == "X" and (t.low.isalpha() and not t.cap or self.lex.demonym(t.text) is not None
                                   or t.low in self.lex.countries):
                 k -= 1  # no tagger (a blank pipeline): "a senior US official" has its modifiers before the noun
                 continue
@@ -237,18 +230,18 @@ class _Scanner:
         while k < last:
             t = toks[k]
             if k == j and depth == 0 and _ACRONYM.match(t.text) and len(t.text) <= 5 \
-                    and (k + 1 == last or toks[k + 1].low in lex.complement_preps or toks[k + 1].upos == "PUNCT"):
+                    and (k + 1 == last or toks[k + 1].low in lex.complement_preps or toks[k + 1].pos == "PUNCT"):
                 k += 1  # a party or a union after a role: "député LR des Alpes-Maritimes", "élu PS,"
                 continue
-            if t.upos == "ADJ" and not t.is_cap and t.low not in lex.determiners and not t.low.endswith("'"):
-                if k + 1 < last and toks[k + 1].low in ("que", "qu'", "de", "d'") and toks[k + 1].upos == "SCONJ":
+            if t.pos == "ADJ" and not t.cap and t.low not in lex.determiners and not t.low.endswith("'"):
+                if k + 1 < last and toks[k + 1].low in ("que", "qu'", "de", "d'") and toks[k + 1].pos == "SCONJ":
                     break  # "une source affirme que": a verb tagged as an adjective
                 if k + 1 < last and toks[k + 1].low in ("que", "qu'"):
                     break
                 participle = t.low.endswith(("é", "ée", "és", "ées", "ue", "us", "ues", "ie", "ies")) \
                     and lex.demonym(t.text) is None
-                if participle and k + 1 < last and (toks[k + 1].upos == "ADP" and toks[k + 1].low not in
-                                                    lex.complement_preps or toks[k + 1].upos == "NUM"):
+                if participle and k + 1 < last and (toks[k + 1].pos == "ADP" and toks[k + 1].low not in
+                                                    lex.complement_preps or toks[k + 1].pos == "NUM"):
                     break  # a participle opening its own phrase: "la coalition assemblée en 2014 par …"
                 k += 1
                 continue
@@ -256,8 +249,8 @@ class _Scanner:
                 m = k + 1
                 while m < last and (self.is_det(toks[m]) or toks[m].start == t.start) and m - k < 3:
                     m += 1  # "de la", "du" split in two words, "des"
-                if m < last and (toks[m].upos in ("NOUN", "PROPN", "X") or toks[m].is_cap
-                                 or toks[m].upos == "ADJ" and m + 1 < last and toks[m + 1].upos == "NOUN"):
+                if m < last and (toks[m].pos in ("NOUN", "PROPN", "X") or toks[m].cap
+                                 or toks[m].pos == "ADJ" and m + 1 < last and toks[m + 1].pos == "NOUN"):
                     if comp_start is None:
                         comp_start = k
                     ph = self.phrase_at(m, last)
@@ -281,14 +274,14 @@ class _Scanner:
         orgish = self.orgish(i, last)
         while k < last:
             t = toks[k]
-            if cap_word(t) and t.upos not in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") \
+            if cap_word(t) and t.pos not in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") \
                     and t.low not in lex.stop_names and not self.is_quote_tok(t):
-                if toks[k - 1].upos == "NOUN" and t.upos == "PROPN" and k + 1 < last and toks[k + 1].upos == "PROPN" \
+                if toks[k - 1].pos == "NOUN" and t.pos == "PROPN" and k + 1 < last and toks[k + 1].pos == "PROPN" \
                         and toks[k - 1].low not in lex.titles:
                     break  # "ministre de l'Intérieur Jean Dupuis": a person's name after a capitalised noun
                 k += 1
                 continue
-            if t.text in ("-", "–") and k + 1 < last and toks[k + 1].is_cap and toks[k].end == toks[k + 1].start:
+            if t.text in ("-", "–") and k + 1 < last and toks[k + 1].cap and toks[k].end == toks[k + 1].start:
                 k += 2
                 continue
             # particles: "Thomas de la Morlais", "Albrecht von Boeselager", "Ordre de Malte"
@@ -296,14 +289,14 @@ class _Scanner:
             while m < last and (toks[m].low in lex.name_particles or toks[m].text in ("-", "–")) and m - k < 4:
                 m += 1
             if m > k and m < last and cap_word(toks[m]) and not self.is_quote_tok(toks[m]) \
-                    and toks[m].low not in lex.stop_names and toks[m].upos not in ("VERB", "AUX"):
+                    and toks[m].low not in lex.stop_names and toks[m].pos not in ("VERB", "AUX"):
                 k = m + 1
                 continue
             # "Etat islamique", "Résistance islamique en Irak": lowercase adjectives inside organisation names
-            if orgish and t.upos == "ADJ" and not t.is_cap and lex.demonym(t.text) is None \
+            if orgish and t.pos == "ADJ" and not t.cap and lex.demonym(t.text) is None \
                     and (i <= t.head < k or t.deprel.startswith("amod")):
                 k += 1
-                if k + 1 < last and toks[k].low in ("en", "de", "du", "d'") and toks[k + 1].is_cap:
+                if k + 1 < last and toks[k].low in ("en", "de", "du", "d'") and toks[k + 1].cap:
                     k += 2
                 continue
             break
@@ -340,14 +333,14 @@ class _Scanner:
             if k in skip:
                 continue
             t = toks[k]
-            if t.upos in ("NOUN", "PROPN", "ADJ", "X", "NUM") and t.low not in self.lex.determiners:
+            if t.pos in ("NOUN", "PROPN", "ADJ", "X", "NUM") and t.low not in self.lex.determiners:
                 c = self.lex.demonym(t.text)
                 if c:
                     country = country or c
                     continue
                 if t.low in self.lex.capitals or t.low in self.lex.countries:
                     country = country or self.lex.capitals.get(t.low) or self.lex.countries.get(t.low)
-                words.add(fold(t.lemma if t.upos != "PROPN" else t.text))
+                words.add(fold(t.lemma if t.pos != "PROPN" else t.text))
         return frozenset(words), country
 
     def nominal(self, i: int, j: int, key: str, kind: str, first: int, last: int) -> Mention:
@@ -356,7 +349,7 @@ class _Scanner:
         lex = self.lex
         a, det, det_tok, det_inside = self.left_edge(i, first)
         b, comp = self.right_edge(j, last)
-        head = toks[i] if j - i == 1 else toks[j - 1] if toks[j - 1].upos == "NOUN" and kind != K_ROLE else toks[i]
+        head = toks[i] if j - i == 1 else toks[j - 1] if toks[j - 1].pos == "NOUN" and kind != K_ROLE else toks[i]
         mods, country = self.mods_of(a, comp if comp is not None else b, set(range(i, j)))
         cmods, ccountry = self.mods_of(comp, b, set()) if comp is not None else (frozenset(), None)
         start = toks[a].start if det_inside or a == i else toks[a].start
@@ -374,9 +367,9 @@ class _Scanner:
         mention_kind = {K_OFFICE: OFFICE, K_DOC: DOCUMENT}.get(kind, NOMINAL)
         if kind == K_PLACE:
             mention_kind = NAME
-        capitalised = toks[i].is_cap and toks[i].i != first and kind in (K_ORG, K_GROUP, K_OFFICE)
+        capitalised = toks[i].cap and toks[i].i != first and kind in (K_ORG, K_GROUP, K_OFFICE)
         m = Mention(
-            id=-1, start=start, end=toks[b - 1].end, text="", sent=toks[i].sent, head=head.i, kind=mention_kind,
+            id=-1, start=start, end=toks[b - 1].end, text="", sent=toks[i].seg, head=head.i, kind=mention_kind,
             det=det, poss_number=lex.possessive.get(det_tok.low) if det == "poss" and det_tok else None,
             noun=key, noun_kind=kind, role=role, mods=mods | cmods, country=country or ccountry,
             gender=gender, number=number, capitalised=capitalised,
@@ -405,7 +398,7 @@ class _Scanner:
         p = toks[i - 1] if i - 1 >= first else None
         pp = toks[i - 2] if i - 2 >= first else None
         if p is not None and p.low in ("la", "l'", "le") and pp is not None and pp.low in ("de", "d'") \
-                and (i - 3 < first or toks[i - 3].upos not in ("NOUN", "ADJ", "PROPN", "NUM")):
+                and (i - 3 < first or toks[i - 3].pos not in ("NOUN", "ADJ", "PROPN", "NUM")):
             # "de la Morlais" after a verb: a particle of the name, not "de" + article
             start = pp.start
             name_from = pp.i
@@ -430,7 +423,7 @@ class _Scanner:
         i = n0
         gender = lex.titles.get(title) if title else None
         m = Mention(
-            id=-1, start=start, end=toks[e - 1].end, text=self.v.text[start:toks[e - 1].end], sent=toks[i].sent,
+            id=-1, start=start, end=toks[e - 1].end, text=self.v.text[start:toks[e - 1].end], sent=toks[i].seg,
             head=self.name_head(n0, e), kind=NAME, det=det, name=name,
             name_toks=prefix + tuple(fold(toks[k].text) for k in range(n0, e) if toks[k].text not in ("-", "–")),
             title=title, gender=gender, number="s",
@@ -456,12 +449,17 @@ class _Scanner:
     def pronoun(self, t: Tok, first: int, last: int) -> Mention | None:
         lex = self.lex
         toks = self.v.toks
-        feats = lex.pronouns.get(t.low)
-        if feats is None or t.upos not in ("PRON", "X", "NOUN", "PROPN", "DET"):
+        low, start, text = t.low, t.start, t.text
+        clitic = clitic_pronoun(t)
+        if clitic is not None:  # "a-t-il": the mention is the pronoun, without the hyphens
+            text, start = clitic
+            low = norm(text)
+        feats = lex.pronouns.get(low)
+        if feats is None or t.pos not in ("PRON", "X", "NOUN", "PROPN", "DET"):
             return None
         p = toks[t.i - 1] if t.i - 1 >= first else None
         after_prep = p is not None and p.low in lex.pronoun_preps
-        if t.low in lex.subject_pronouns:
+        if low in lex.subject_pronouns:
             nxt = toks[t.i + 1] if t.i + 1 < last else None
             if nxt is not None and (nxt.low in lex.impersonal_next or nxt.lemma in lex.impersonal_lemmas):
                 return None  # "il y a", "il faut", "il s'agit": no one is meant
@@ -471,8 +469,8 @@ class _Scanner:
                 return None
         elif not after_prep:
             return None  # object pronouns ("il lui a dit") are not speakers and blur the chains
-        return Mention(id=-1, start=t.start, end=t.end, text=t.text, sent=t.sent, head=t.i, kind=PRONOUN,
-                       gender=feats.gender, number=feats.number, is_subject=t.is_subject or t.low in lex.subject_pronouns,
+        return Mention(id=-1, start=start, end=t.end, text=text, sent=t.seg, head=t.i, kind=PRONOUN,
+                       gender=feats.gender, number=feats.number, is_subject=t.is_subject or low in lex.subject_pronouns,
                        intro=p.low if p is not None else None)
 
     # -- main loop -------------------------------------------------------------------------------
@@ -480,7 +478,7 @@ class _Scanner:
         v = self.v
         toks = v.toks
         lex = self.lex
-        for s, (first, last) in enumerate(v.sent_bounds):
+        for s, (first, last) in enumerate(v.segments):
             i = first
             consumed: set[int] = set()
             while i < last:
@@ -503,12 +501,12 @@ class _Scanner:
                     continue
                 prev = toks[i - 1] if i > first else None
                 # role nouns that are also participles ("député", "élu") get tagged as verbs after a comma
-                verb_role = t.upos == "VERB" and (prev is None or prev.text in (",", "(") or self.is_det(prev) is not None)
-                ph = self.phrase_at(i, last) if (t.upos in _NOMINAL_POS or t.is_cap or verb_role) else None
+                verb_role = t.pos == "VERB" and (prev is None or prev.text in (",", "(") or self.is_det(prev) is not None)
+                ph = self.phrase_at(i, last) if (t.pos in _NOMINAL_POS or t.cap or verb_role) else None
                 if ph is not None:
                     j, key, kind = ph
                     if kind == K_PLACE:
-                        e = max(j, self.name_end(j - 1, last)) if toks[j - 1].is_cap else j
+                        e = max(j, self.name_end(j - 1, last)) if toks[j - 1].cap else j
                         if e == j:
                             m = self.nominal(i, j, key, kind, first, last)
                             self.add_with_intro(m, first)
@@ -531,11 +529,11 @@ class _Scanner:
                         i = j
                         continue
                 if self.name_start_ok(t, first) or (t.low in lex.titles and t.low.endswith(".")
-                                                    and i + 1 < last and toks[i + 1].is_cap):
+                                                    and i + 1 < last and toks[i + 1].cap):
                     e = self.name_end(i, last)
                     n0 = i
                     # "l'Allemand Albrecht von Boeselager": a demonym before a name is not part of it
-                    if e - i > 1 and lex.demonym(t.text) and toks[i + 1].is_cap:
+                    if e - i > 1 and lex.demonym(t.text) and toks[i + 1].cap:
                         n0 = i + 1
                     m = self.name_mention(n0, e, first)
                     if n0 > i:
@@ -583,13 +581,13 @@ class _Scanner:
             return True
         head = toks[m.head]
         # a noun with a copula is a predicate, not a mention of someone
-        if any(t.head == head.i and t.deprel == "cop" for t in self.v.sentence(head.sent)):
+        if any(t.head == head.i and t.deprel == "cop" for t in self.v.sentence(head.seg)):
             return False
         p = toks[i - 1] if i - 1 >= first else None
         if p is not None and p.low in ("comme", "que", "qu'", "en", "est", "était", "sont", "devenir", "as"):
             return False
         # a bare noun after a comma or a name is an apposition ("Xavier Fortinon, vice-président du ...")
-        return p is None or p.text in (",", "(", ":", "–", "-") or p.is_cap or p.upos == "PROPN" or m.is_speaker
+        return p is None or p.text in (",", "(", ":", "–", "-") or p.cap or p.pos == "PROPN" or m.is_speaker
 
     def add_with_intro(self, m: Mention, first: int) -> None:
         toks = self.v.toks
@@ -619,6 +617,6 @@ class _Scanner:
                 k += 1
 
 
-def find_mentions(view: TokView, lex: SourceLexicon, regions: list[tuple[int, int]]) -> list[Mention]:
+def find_mentions(view: DocView, lex: SourceLexicon, regions: list[tuple[int, int]]) -> list[Mention]:
     """Every mention of a possible source in the document, in text order."""
     return _Scanner(view, lex, regions).scan()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from attribution.docview import DocView
 from attribution.errors import AttributionError
 from attribution.extract import candidates, extract, view
 from attribution.extract import patterns as pkg
@@ -33,7 +34,6 @@ from attribution.extract.patterns import (
     variant,
 )
 from attribution.extract.select import settle_overlaps
-from attribution.extract.tokens import DocView
 from attribution.lexicon import languages
 from attribution.parse.conllu_engine import read_conllu
 from attribution.records import Speaker

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...docview import DocView
 from ...records import Speaker
 from ..spans import trim
-from ..tokens import DocView
 from .candidates import Candidate
 from .colon import COLON_INTRO
 from .registry import variant

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...docview import DocView, Tok
 from ...lexicon import CueEntry
 from ...records import Cue, Speaker
 from ..cues import CueGroup
 from ..mentions import Range
 from ..spans import chars, classify, trim
-from ..tokens import DocView, Tok
 from ..words import incise_at, is_adverb, is_time, is_verb
 from .registry import priority
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ...docview import DocView, Tok
 from ...records import Speaker
 from ..cues import CueGroup
 from ..mentions import np_left, np_right, subject_left
 from ..spans import chars, classify, clause_end, is_quote_open
-from ..tokens import DocView, Tok
 from ..words import (
     incise_at,
     is_adj,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..tokens import DocView
+from ...docview import DocView
 from .candidates import Candidate, CandidateIndex
 from .registry import pattern
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from ...docview import DocView
 from ...quotes import QuoteSpan
 from ...records import Cue, Speaker
 from ..cues import CueGroup
 from ..spans import clause_end, is_quote_open, trim
-from ..tokens import DocView
 from ..words import is_comma, is_punct
 from .candidates import Candidate, Unit, closing_mark_before, content_candidate, finite, group_cue
 from .registry import pattern

@@ -7,9 +7,9 @@ Shared by the prepositional, comparative and colon patterns and by the content o
 
 from __future__ import annotations
 
+from ...docview import Tok
 from ...records import Speaker
 from ..mentions import Range, np_right, pronoun_at, pure_name
-from ..tokens import Tok
 from ..words import is_comma, is_det, is_name, is_noun, is_verb
 from .candidates import Unit
 

@@ -1,16 +1,27 @@
-"""A flat, fast view of a ``stanza.Document`` for the extraction patterns.
+"""The one view of a parsed article that extraction and resolution both read.
 
-Patterns read words by index over the whole article: text, lower-cased form,
-lemma, UPOS, head and relation (global indices), character offsets, the unit
-(sentence) and the innermost quote holding the word. Building it is one pass
+``build_view(doc, lang)`` is called once per article. Both stages read words by
+index over the whole article: text, lower-cased form, lemma, UPOS, gender and
+number, head and relation (global indices), character offsets, the parser's
+sentence, the unit (extraction's repaired sentence), the segment (resolution's
+sentence) and the innermost quote holding the word. Building it is one pass
 over the words; every later test is a list lookup, which keeps extraction
-far above 50,000 words a second.
+far above 50,000 words a second. Word indices are shared: extraction hands
+resolution the words of each speaker mention (``words_in``), not offsets to find
+again.
+
+Words: multi-word tokens are folded back into their surface word (``du``), an
+elided word keeps its apostrophe (``qu'``), quote marks glued to a word are
+words of their own, an inverted subject is split from its verb (``a`` ``-t-il``)
+and a sentence period glued to a word is split off.
 
 Units are the parser's sentences, repaired: a parser often cuts inside a quote
 or before an incise (``» / , a indiqué …``), so sentences are merged where
 no sentence-final punctuation ends the first or the second starts with a
 lower-case word or a comma, and where a quote runs over the boundary; they
 are always cut at a line break, since a paragraph never continues a sentence.
+Segments are the parser's sentences as resolution reads them: a line break
+always ends one, and a parser cut with no final punctuation is undone.
 """
 
 from __future__ import annotations
@@ -18,11 +29,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from ..lexicon import Lexicon, norm
-from ..quotes import QuoteSpan
+from .lexicon import Lexicon, load_lexicon, norm
+from .quotes import QuoteSpan, find_quotes
 
+Range = tuple[int, int]  # [first, last) word indices of the view: what the stages hand each other
 Row = tuple[str, str, str, int, int, int, str, str]  # text, lemma, upos, start, end, head, deprel, feats
 QUOTE_CHARS = frozenset("«»‹›“”„‟‘’‚‛\"'＂")
 _FINAL = frozenset(".!?…")
@@ -45,11 +58,19 @@ def _norm(word: str) -> str:
     return n
 
 
+def _gender(feats: str) -> str | None:
+    return "m" if "Gender=Masc" in feats else "f" if "Gender=Fem" in feats else None
+
+
+def _number(feats: str) -> str | None:
+    return "s" if "Number=Sing" in feats else "p" if "Number=Plur" in feats else None
+
+
 class Tok:
-    """One syntactic word with what the patterns read."""
+    """One syntactic word with what both stages read."""
 
     __slots__ = ("i", "text", "low", "lemma", "upos", "start", "end", "head", "deprel", "feats",
-                 "unit", "quote", "mark", "cap", "sent")
+                 "gender", "number", "unit", "quote", "mark", "cap", "sent", "seg")
 
     def __init__(self, i: int, text: str, lemma: str, upos: str, start: int, end: int, head: int,
                  deprel: str, feats: str) -> None:
@@ -63,19 +84,44 @@ class Tok:
         self.head = head
         self.deprel = deprel
         self.feats = feats
+        self.gender = _gender(feats) if feats else None  # "m" | "f"
+        self.number = _number(feats) if feats else None  # "s" | "p"
+        if text[:1] == "-" and self.gender is None and upos == "PRON":
+            # an inverted subject clitic split off without features: its form tells (-t-elle, -ils)
+            pron = self.low[self.low.rfind("-") + 1:]
+            self.gender = "f" if pron.startswith("elle") else "m"
+            self.number = "p" if pron.endswith("s") else "s"
         self.unit = 0
         self.sent = 0  # index of the parser's sentence (doc.sentences) holding the word
+        self.seg = 0  # index of the segment (resolution's sentence) holding the word
         self.quote = -1  # index of the innermost quote whose marks enclose this word
         self.mark = bool(text) and all(c in QUOTE_CHARS for c in text)  # a bare quote mark
         self.cap = bool(text) and text[0].isupper()
+
+    @property
+    def is_subject(self) -> bool:
+        return self.deprel.startswith("nsubj") or self.deprel.startswith("expl:subj")
+
+    @property
+    def pos(self) -> str:
+        """The UPOS tag, X where the parser gave none (how resolution reads an untagged word)."""
+        return self.upos or "X"
 
     def __repr__(self) -> str:
         return f"Tok({self.i}, {self.text!r}, {self.upos}, {self.deprel}>{self.head})"
 
 
+def clitic_pronoun(t: Tok) -> tuple[str, int] | None:
+    """The pronoun of an inverted subject clitic (``-t-il`` -> ``il``) and where it starts, else None."""
+    if not t.text.startswith("-") or len(t.text) < 2:
+        return None
+    k = t.text.rfind("-") + 1
+    return t.text[k:], t.start + k
+
+
 @dataclass
 class DocView:
-    """The article as the patterns see it."""
+    """The article as both stages see it."""
 
     text: str
     lang: str
@@ -87,6 +133,51 @@ class DocView:
     has_deps: bool
     starts: list[int] = field(default_factory=list)  # start offset of every word, for bisection
     quote_starts: list[int] = field(default_factory=list)  # open_start of every quote (sorted)
+    segments: list[tuple[int, int]] = field(default_factory=list)  # [first, last) word indices of each segment
+    ents: tuple[tuple[int, int, str], ...] = ()  # named entities of the parse: start, end, type (PER, ORG …)
+
+    def words_in(self, start: int, end: int) -> Range:
+        """The [first, last) words that overlap characters [start, end) (a bisection, not a scan)."""
+        a = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if a < len(self.toks) and self.toks[a].end <= start:
+            a += 1  # the word before ``start`` ends before it
+        b = bisect.bisect_left(self.starts, end, lo=a)
+        return a, max(a, b)
+
+    def sentence(self, s: int) -> list[Tok]:
+        """The words of segment ``s``."""
+        a, b = self.segments[s]
+        return self.toks[a:b]
+
+    def depth(self, i: int) -> int:
+        """Distance of word ``i`` to the root of its sentence (0 for the root)."""
+        d = 0
+        seen = set()
+        while self.toks[i].head >= 0 and i not in seen and d < 50:
+            seen.add(i)
+            i = self.toks[i].head
+            d += 1
+        return d
+
+    @cached_property
+    def _ent_index(self) -> tuple[list[int], list[int], int]:
+        """The entities' starts sorted, their positions in that order, and the longest entity's length."""
+        order = sorted((a, k) for k, (a, _b, _t) in enumerate(self.ents))
+        longest = max((b - a for a, b, _t in self.ents), default=0)
+        return [a for a, _ in order], [k for _, k in order], longest
+
+    def ner(self, start: int, end: int) -> str | None:
+        """The type of the named entity that best covers start..end, if the parse has one."""
+        best, size = None, 0
+        # only entities that overlap start..end can count: those starting within the longest entity's length
+        # before it (found by bisection, then taken in their own order: the first best one wins, as in a scan)
+        starts, order, longest = self._ent_index
+        near = sorted(order[bisect.bisect_left(starts, start - longest):bisect.bisect_left(starts, end)])
+        for a, b, typ in (self.ents[k] for k in near):
+            o = min(b, end) - max(a, start)
+            if o > size and o * 2 >= end - start:
+                best, size = typ, o
+        return best
 
     def quotes_between(self, a: int, b: int) -> list[QuoteSpan]:
         """The quotes whose opening mark lies in characters [a, b) (a bisection, not a scan)."""
@@ -320,9 +411,11 @@ def _split_glued_marks(rows: list[Row]) -> list[Row]:
     return _renumber(pieces, new_id)
 
 
-def build_view(doc: Any, lang: str, lex: Lexicon, quotes: list[QuoteSpan]) -> DocView:
-    """The view of ``doc`` (its ``text`` is the article) with ``quotes`` found in that text."""
+def build_view(doc: Any, lang: str) -> DocView:
+    """The view of a parsed article ``doc`` (a ``stanza.Document``; its ``text`` is the article)."""
+    lex = load_lexicon(lang)
     text: str = doc.text or ""
+    quotes = find_quotes(text)
     toks: list[Tok] = []
     sent_bounds: list[tuple[int, int]] = []
     has_pos = has_deps = False
@@ -347,8 +440,43 @@ def build_view(doc: Any, lang: str, lex: Lexicon, quotes: list[QuoteSpan]) -> Do
     for u, (a, b) in enumerate(units):
         for i in range(a, b):
             toks[i].unit = u
-    return DocView(text, lang, lex, toks, units, quotes, has_pos, has_deps, [t.start for t in toks],
-                   [q.open_start for q in quotes])
+    try:
+        ents = tuple((e.start_char, e.end_char, str(e.type)) for e in doc.ents if e.start_char is not None)
+    except (AttributeError, TypeError):  # a parse without entities
+        ents = ()
+    return DocView(text, lex.lang, lex, toks, units, quotes, has_pos, has_deps, [t.start for t in toks],
+                   [q.open_start for q in quotes], _segments(text, toks), ents)
+
+
+_SEG_FINAL = (".", "!", "?", "…", ":", ";", "»", "”", '"', ")")
+
+
+def _segments(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Sentences as resolution needs them: a line break always ends one (the small parsers run paragraphs
+    together); a parser boundary with no final punctuation and no line break is undone ("Bruno | Le Roux")."""
+    bounds: list[tuple[int, int]] = []
+    seg = -1
+    first = 0
+    for k, t in enumerate(toks):
+        if k == 0:
+            new = True
+        else:
+            prev = toks[k - 1]
+            if "\n" in text[prev.end:t.start]:
+                new = True
+            elif t.sent != prev.sent:
+                new = prev.text.endswith(_SEG_FINAL) or prev.upos == "PUNCT"
+            else:
+                new = False
+        if new:
+            if k > 0:
+                bounds.append((first, k))
+            first = k
+            seg += 1
+        t.seg = seg
+    if toks:
+        bounds.append((first, len(toks)))
+    return bounds
 
 
 def _mark_quotes(toks: list[Tok], quotes: list[QuoteSpan]) -> None:
