@@ -201,7 +201,7 @@ _ENTITY_KEYS = frozenset({"id", "name", "type", "named", "role", "affiliation", 
 
 
 # What makes a result: a change in any of these files makes every stored result stale.
-_RESULT_CODE = ("pipeline.py", "records.py", "quotes.py", "parse", "extract", "resolve", "lexicon")
+_RESULT_CODE = ("stages.py", "records.py", "quotes.py", "parse", "extract", "resolve", "lexicon")
 
 
 @functools.cache
@@ -705,16 +705,11 @@ def _attribution_dict(r: Sequence[Any]) -> dict[str, Any]:
 
 
 def load_results(db: str | os.PathLike[str], paths: Sequence[str] | None = None, *,
-                 engine: str | None = None, model: str | None = None,
-                 link: bool = True) -> list[ArticleResult]:
-    """The results stored in ``db`` under ``paths`` (all when None), linked across the corpus.
+                 engine: str | None = None, model: str | None = None) -> list[ArticleResult]:
+    """The results stored in ``db`` under ``paths`` (all when None), as they were stored.
 
+    Linking them across the corpus is the pipeline's work (``pipeline.run``).
     Raises StoreError when ``db`` does not exist or is not a results database.
     """
     with Store(db, create=False) as store:
-        results = store.results(paths, engine=engine, model=model)
-    if link:
-        from .resolve import link_corpus
-
-        results = link_corpus(results)
-    return results
+        return store.results(paths, engine=engine, model=model)

@@ -8,6 +8,16 @@ import sys
 import click
 
 from ..errors import AttributionError, GateFailure
+from ..evaluate import (
+    Minimums,
+    check_gate,
+    format_table,
+    pipeline_predictor,
+    predictions_predictor,
+    update_minimums,
+)
+from ..evaluate import evaluate as run_evaluation
+from ..parse import get_engine
 from .common import engine_options, fail, note
 
 
@@ -30,17 +40,6 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
              gate_path: str | None, update_path: str | None, allow_lower: bool) -> None:
     """Score extraction on the gold files under GOLD (NAME.json beside NAME.txt): P/R/F1 at 30%
     and 80% overlap, speaker and type accuracy, recall per quote type, not-quote rate."""
-    from ..evaluate import (
-        Minimums,
-        check_gate,
-        format_table,
-        pipeline_predictor,
-        predictions_predictor,
-        update_minimums,
-    )
-    from ..evaluate import evaluate as run_evaluation
-    from ..parse import get_engine
-
     if allow_lower and not update_path:
         raise click.UsageError("--allow-lower only goes with --update-minimums")
     try:

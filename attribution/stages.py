@@ -1,0 +1,79 @@
+"""One article through every stage (parse -> extract -> resolve), and what a failure looks like.
+
+``attempt`` is the one place where an error raised while processing an article
+becomes a one-line ``Failure`` naming it: every way of running articles
+(``runner``: serial, worker processes, Dask) goes through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import AttributionError
+from .extract import extract
+from .parse import read_conllu
+from .records import Article, ArticleResult
+from .resolve import resolve
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed, with the one-line reason."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TransientFailure(Failure):
+    """A failure of the machinery (a worker died, an engine did not load), not of the article.
+
+    The store does not remember it: the next run tries the article again.
+    """
+
+
+Outcome = ArticleResult | Failure
+Processor = Callable[[Article, Any], ArticleResult]  # (article, engine) -> result
+
+
+def process_article(article: Article, engine: Any) -> ArticleResult:  # engine: attribution.parse.Engine
+    """Parse, extract and resolve one article.
+
+    A pre-parsed article (read from CoNLL-U) keeps its own parse, whatever the engine.
+    """
+    lang = article.lang or "fr"
+    if article.parsed is not None:
+        doc = read_conllu(article.parsed, lang, source=article.path)
+        name, model_id = "conllu", "pre-parsed"
+    else:
+        parser = engine.for_lang(lang)  # the engine that really parses this language
+        doc = parser.parse(article.text, lang)
+        name, model_id = parser.name, parser.model_id
+    attributions, terms = extract(doc, lang)
+    attributions, entities = resolve(doc, attributions, lang)
+    words = sum(len(s.words) for s in doc.sentences)
+    return ArticleResult(article=article, engine=name, model=model_id,
+                         attributions=tuple(attributions), terms=tuple(terms),
+                         entities=tuple(entities), words=words)
+
+
+def describe(exc: Exception) -> str:
+    """An error in a few words: a library error's own message, else its class and message."""
+    return str(exc) if isinstance(exc, AttributionError) else f"{type(exc).__name__}: {exc}"
+
+
+def failure(path: str, exc: Exception) -> Failure:
+    """The one-line failure of the article ``path`` that raised ``exc``."""
+    if isinstance(exc, AttributionError):
+        return Failure(path, f"{path}: {exc}")
+    return Failure(path, f"{path}: internal error ({describe(exc)})")
+
+
+def attempt(article: Article, engine: Any, processor: Processor) -> Outcome:
+    """One article; any error becomes a one-line Failure naming it (Ctrl-C goes through)."""
+    try:
+        return processor(article, engine)
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        return failure(article.path, exc)
