@@ -43,6 +43,7 @@ from pathlib import Path
 from .errors import AttributionError, InputError, UnsupportedLanguage
 from .lang import SUPPORTED, check_supported, detect_language, dominant_script, normalize_language
 from .lang import unsupported_message as _unsupported
+from .parse.conllu_engine import conllu_text, is_conllu
 from .records import Article
 
 Note = Callable[[str], None]
@@ -189,7 +190,7 @@ def decode(data: bytes, path: str) -> tuple[str, dict[str, str], list[str]]:
 
 
 def _guess_decode(data: bytes, path: str, exc: UnicodeDecodeError) -> tuple[str, str]:
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # deferred: 60 ms to import, for non-UTF-8 files only
 
     best = None if _mostly_utf8(data) else from_bytes(data).best()
     if best is None or best.encoding.startswith("utf"):
@@ -290,8 +291,6 @@ def _read_txt(src: _Source, art_id: str, raw: str, meta: dict[str, str],
 def _read_conllu(src: _Source, art_id: str, raw: str, meta: dict[str, str],
                  forced: str | None, note: Note) -> Article:
     """A pre-parsed article: its text is rebuilt from ``# text`` and SpaceAfter, its parse kept."""
-    from .parse.conllu_engine import conllu_text, is_conllu
-
     if not is_conllu(raw):
         raise InputError(src.path, "not CoNLL-U (expected tab-separated lines of 10 columns)")
     try:
@@ -307,7 +306,7 @@ def _read_conllu(src: _Source, art_id: str, raw: str, meta: dict[str, str],
 def _read_html(src: _Source, art_id: str, raw: str, meta: dict[str, str],
                forced: str | None, note: Note) -> Article:
     try:
-        import trafilatura
+        import trafilatura  # deferred: heavy (lxml and its extractors); HTML input only
     except ImportError as exc:  # e.g. lxml without lxml_html_clean
         raise InputError(src.path, f"cannot read HTML: trafilatura is not usable ({exc})") from None
     try:
