@@ -34,6 +34,7 @@ from typing import Any
 
 from . import __version__
 from .errors import AttributionError
+from .reader import record_file
 from .records import Article, ArticleResult
 
 SCHEMA_VERSION = 1
@@ -387,17 +388,19 @@ class Store:
         """
         digest = content_hash(article)
         row = self._db.execute(
-            "SELECT id, content_hash, version, path, article_id, title, outlet, date, url, meta"
-            " FROM articles WHERE source = ? AND part = ? AND engine = ? AND model = ?",
+            "SELECT id, content_hash, version, path, article_id, title, outlet, date, url, meta,"
+            " extra FROM articles WHERE source = ? AND part = ? AND engine = ? AND model = ?",
             (source_of(article.path), part, engine, model)).fetchone()
         if row is not None and row[1] == digest and row[2] == code_version():
+            # body_start travels in ``extra``: a header that changed moves it, not the result
+            extra = {**_loads(row[10]), "body_start": article.body_start}
             now = (article.path, article.id, article.title, article.outlet, article.date,
-                   article.url, _meta_json(article))
+                   article.url, _meta_json(article), _dumps(extra))
             if tuple(row[3:]) != now:
                 with self._transaction():
                     self._db.execute("UPDATE articles SET path = ?, article_id = ?, title = ?,"
-                                     " outlet = ?, date = ?, url = ?, meta = ? WHERE id = ?",
-                                     (*now, row[0]))
+                                     " outlet = ?, date = ?, url = ?, meta = ?, extra = ?"
+                                     " WHERE id = ?", (*now, row[0]))
             return True
         twin = self._db.execute(
             "SELECT id FROM articles WHERE content_hash = ? AND engine = ? AND model = ?"
@@ -649,15 +652,18 @@ def _alive(pid: int | None) -> bool:
 
 
 def source_of(path: str) -> str:
-    """The key of a file: its real path, whatever form the user gave it in."""
-    return os.path.realpath(path)
+    """The key of an article's ``path``: its file's real path, whatever form the user gave it
+    in, and for a record of a JSONL file its name in the file (``reader.record_name``)."""
+    file = record_file(path)
+    return os.path.realpath(file) + path[len(file):]
 
 
 def _under(source: str, roots: Sequence[str]) -> bool:
-    """``source`` is one of ``roots`` or inside one of them."""
+    """``source`` is (a record of) one of ``roots`` or inside one of them."""
+    file = record_file(source)
     for root in roots:
-        r = source_of(root)
-        if source == r or source.startswith(r.rstrip(os.sep) + os.sep):
+        r = os.path.realpath(root)
+        if file == r or file.startswith(r.rstrip(os.sep) + os.sep):
             return True
     return False
 
