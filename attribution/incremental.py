@@ -18,7 +18,7 @@ from . import runner
 from .errors import AttributionError, InputError
 from .records import Article, ArticleResult
 from .runner import EngineSpec
-from .stages import Failure, Processor, TransientFailure
+from .stages import Failure, Processor, TransientFailure, made_by
 from .store import Key, Store, source_of
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
@@ -62,12 +62,11 @@ class CorpusRun:
 
 
 def _engine_of(parser: Any, article: Article) -> tuple[str, str] | None:
-    """The engine and model that parse this article's language; None where none does."""
+    """The engine and model that will make this article's result; None where none can."""
     try:
-        engine = parser.for_lang(article.lang or "fr")  # the default of stages.process_article
+        return made_by(article, parser)
     except AttributionError:  # processing will say why, as a one-line failure
         return None
-    return engine.name, engine.model_id
 
 
 def process_corpus(

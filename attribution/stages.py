@@ -38,6 +38,18 @@ Outcome = ArticleResult | Failure
 Processor = Callable[[Article, Any], ArticleResult]  # (article, engine) -> result
 
 
+PRE_PARSED = ("conllu", "pre-parsed")  # the engine and model of an article read with its parse
+
+
+def made_by(article: Article, engine: Any) -> tuple[str, str]:
+    """The engine and model that make the result of ``article``: its own parse, else the
+    engine that really parses its language (raises where there is none)."""
+    if article.parsed is not None:
+        return PRE_PARSED
+    parser = engine.for_lang(article.lang or "fr")
+    return parser.name, parser.model_id
+
+
 def process_article(article: Article, engine: Any) -> ArticleResult:  # engine: attribution.parse.Engine
     """Parse, extract and resolve one article.
 
@@ -46,11 +58,9 @@ def process_article(article: Article, engine: Any) -> ArticleResult:  # engine: 
     lang = article.lang or "fr"
     if article.parsed is not None:
         doc = read_conllu(article.parsed, lang, source=article.path)
-        name, model_id = "conllu", "pre-parsed"
     else:
-        parser = engine.for_lang(lang)  # the engine that really parses this language
-        doc = parser.parse(article.text, lang)
-        name, model_id = parser.name, parser.model_id
+        doc = engine.for_lang(lang).parse(article.text, lang)
+    name, model_id = made_by(article, engine)
     attributions, terms = extract(doc, lang)
     attributions, entities = resolve(doc, attributions, lang)
     words = sum(len(s.words) for s in doc.sentences)
