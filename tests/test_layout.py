@@ -162,7 +162,8 @@ def test_the_graph_resolves_relative_imports_and_finds_a_cycle(tmp_path: Path) -
         "pkg/a.py": "from . import b\nfrom .sub.c import thing\n",
         "pkg/b.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import a\n",
         "pkg/sub/__init__.py": "from .c import thing\n",
-        "pkg/sub/c.py": "def f():\n    from .. import a\ntry:\n    from ..a import x\nexcept ImportError:\n    pass\n",
+        "pkg/sub/c.py": ("def f():\n    from .. import a\n"
+                         "try:\n    from ..a import x\nexcept ImportError:\n    pass\n"),
     })
     graph = import_graph(files)
     assert graph["pkg.a"] == {"pkg.b", "pkg.sub.c"}

@@ -166,7 +166,9 @@ def test_process_corpus_reports_input_errors_and_progress(tmp_path: Path) -> Non
     items.insert(1, InputError("corpus/empty.txt", "empty file"))
     failures: list[Failure] = []
     progress: list[tuple[int, int]] = []
-    run = process_corpus(items, RunOptions(EngineSpec(), loader=fake_loader, processor=fake_processor), on_failure=failures.append, on_progress=lambda done, total: progress.append((done, total)))
+    run = process_corpus(items, RunOptions(loader=fake_loader, processor=fake_processor),
+                         on_failure=failures.append,
+                         on_progress=lambda done, total: progress.append((done, total)))
     assert [f.message for f in failures] == ["corpus/empty.txt: empty file"]
     assert [r.article.id for r in run.results] == ["a0", "a1", "a2"]
     assert (run.processed, run.unchanged, run.failed) == (3, 0, 1)
@@ -176,9 +178,11 @@ def test_process_corpus_reports_input_errors_and_progress(tmp_path: Path) -> Non
 def test_process_corpus_with_jobs_gives_the_serial_results(tmp_path: Path) -> None:
     arts = make_articles(5, {3: "BOOM"})
     serial_failures: list[Failure] = []
-    serial = process_corpus(arts, RunOptions(EngineSpec(), loader=fake_loader, processor=fake_processor), on_failure=serial_failures.append)
+    serial = process_corpus(arts, RunOptions(loader=fake_loader, processor=fake_processor),
+                            on_failure=serial_failures.append)
     pool_failures: list[Failure] = []
-    pooled = process_corpus(arts, RunOptions(EngineSpec(), jobs=2, loader=fake_loader, processor=fake_processor), on_failure=pool_failures.append)
+    pooled = process_corpus(arts, RunOptions(jobs=2, loader=fake_loader, processor=fake_processor),
+                            on_failure=pool_failures.append)
     assert [r.article.id for r in pooled.results] == [r.article.id for r in serial.results]
     assert [f.message for f in pool_failures] == [f.message for f in serial_failures]
     assert [[a.content for a in r.attributions] for r in pooled.results] == \
@@ -198,8 +202,12 @@ def test_two_workers_give_the_results_of_one_process_with_the_real_stages(
     from attribution.reader import iter_articles
 
     failures: list[Failure] = []
-    serial = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"), RunOptions(EngineSpec("spacy", cache_dir=str(tmp_path / "cache"))), on_failure=failures.append)
-    pooled = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"), RunOptions(EngineSpec("spacy", use_cache=False), jobs=2), on_failure=failures.append)
+    serial = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
+                            RunOptions(EngineSpec("spacy", cache_dir=str(tmp_path / "cache"))),
+                            on_failure=failures.append)
+    pooled = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
+                            RunOptions(EngineSpec("spacy", use_cache=False), jobs=2),
+                            on_failure=failures.append)
     assert failures == []
     assert len(serial.results) == 2 and all(r.attributions for r in serial.results)
     assert [r.to_dict() for r in pooled.results] == [r.to_dict() for r in serial.results]
