@@ -464,10 +464,10 @@ def test_a_reader_sees_committed_articles_while_a_run_writes(tmp_path: Path) -> 
 @pytest.fixture()
 def fake_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI with the fake engine and processor in place of the real ones."""
-    import attribution.runner as parallel
+    import attribution.runner as runner
 
-    monkeypatch.setattr(parallel, "load_engine", fake_loader)
-    monkeypatch.setattr(parallel, "default_processor", fake_processor)
+    monkeypatch.setattr(runner, "load_engine", fake_loader)
+    monkeypatch.setattr(runner, "default_processor", fake_processor)
 
 
 def write_corpus(folder: Path, n: int) -> list[Path]:
@@ -587,9 +587,9 @@ def test_corpus_commands_read_the_database_instead_of_processing_again(
 _CLI = """
 import sys
 sys.path[:0] = [{tests!r}, {root!r}]
-import attribution.runner as parallel
+import attribution.runner as runner
 from test_parallel import fake_loader, fake_processor
-parallel.load_engine, parallel.default_processor = fake_loader, fake_processor
+runner.load_engine, runner.default_processor = fake_loader, fake_processor
 from attribution.cli.index import index
 index(sys.argv[1:], prog_name="attribution index")
 """
