@@ -537,7 +537,7 @@ class Store:
         for row_id, source, part in self._db.execute(sql + " ORDER BY stored, id", args):
             if paths is None or _under(source, paths):
                 latest[(source, part)] = row_id
-        return self._load([latest[k] for k in sorted(latest)])
+        return self._load([latest[k] for k in sorted(latest, key=_file_order)])
 
     def _load(self, ids: list[int]) -> list[ArticleResult]:
         """Rebuild results from their rows, in the order of ``ids``."""
@@ -659,6 +659,17 @@ def source_of(path: str) -> str:
     in, and for a record of a JSONL file its name in the file (``reader.record_name``)."""
     file = record_file(path)
     return os.path.realpath(file) + path[len(file):]
+
+
+def _file_order(key: tuple[str, int]) -> tuple[str, int, int, str, int]:
+    """Files by path; in a JSONL file, records named by line in line order, then those
+    named by id (``source`` + ``#LINE`` or ``#id=ID``), then each file's parts by rank."""
+    source, part = key
+    file = record_file(source)
+    name = source[len(file) + 1:]
+    if not name:
+        return file, 0, 0, "", part
+    return (file, 1, int(name), "", part) if name.isdigit() else (file, 2, 0, name, part)
 
 
 def _under(source: str, roots: Sequence[str]) -> bool:

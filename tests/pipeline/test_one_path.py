@@ -142,3 +142,20 @@ def test_the_report_page_shows_the_metadata_but_not_how_it_was_found() -> None:
     view = article_view("x", result)
     assert [m.key for m in view.meta] == ["section"]
     assert result.to_dict()["meta"]["lang_source"] == "detected"  # still in the data
+
+
+def test_stored_records_come_back_in_file_order(tmp_path: Path) -> None:
+    lines = [f'{{"lang": "fr", "text": "Il a dit « {i} »."}}' for i in range(11)]
+    lines[5] = '{"id": "b", "lang": "fr", "text": "Il a dit « b »."}'
+    lines[7] = '{"id": "a", "lang": "fr", "text": "Il a dit « a »."}'
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "z.txt").write_text("lang: fr\n\nIl a dit « z ».", encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    options = RunOptions(EngineSpec(), db=db, loader=fake_loader, processor=fake_processor)
+    failures: list[Failure] = []
+    run([str(tmp_path)], options, on_failure=failures.append)
+    assert failures == []
+    names = [r.article.path.removeprefix(str(tmp_path) + os.sep) for r in load_results(db)]
+    assert names == [f"feed.jsonl#{n}" for n in (1, 2, 3, 4, 5, 7, 9, 10, 11)] + [
+        "feed.jsonl#id=a", "feed.jsonl#id=b", "z.txt"]
