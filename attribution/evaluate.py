@@ -37,6 +37,7 @@ from typing import Any
 from .errors import EvaluationError, GateFailure
 from .records import QUOTE_TYPES, Article, Attribution, Span
 from .render import Table
+from .stages import Failure, attempt, process_article
 
 THRESHOLDS = (0.3, 0.8)
 # The metrics a gate can pin: name -> +1 when higher is better, -1 when lower is better.
@@ -456,15 +457,14 @@ Predictor = Callable[[Article], Sequence[Attribution]]
 
 
 def pipeline_predictor(engine: Any) -> Predictor:
-    """Attributions of an article by the full pipeline (parse, extract, resolve where it exists)."""
+    """Attributions of an article by the full pipeline (``stages.process_article``: parse,
+    extract, resolve). An article that fails is an EvaluationError naming it, reported by
+    ``evaluate`` like a bad gold file."""
     def predict(article: Article) -> Sequence[Attribution]:
-        try:
-            from .pipeline import process_article
-            return process_article(article, engine).attributions
-        except ImportError:  # no resolution stage yet: extraction alone
-            from .extract import extract
-            doc = engine.parse(article.text, article.lang or "fr")
-            return extract(doc, article.lang or "fr")[0]
+        outcome = attempt(article, engine, process_article)
+        if isinstance(outcome, Failure):
+            raise EvaluationError(outcome.message)
+        return outcome.attributions
     return predict
 
 

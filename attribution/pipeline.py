@@ -1,106 +1,55 @@
-"""One article, all stages: parse -> extract -> resolve. And many articles, with errors kept apart.
+"""The one entry of every command that processes articles: read, process, link.
 
-This is the only module that chains the stages; the CLI and the store call it.
+``run`` reads the paths (:mod:`attribution.reader`), processes the articles in the
+mode its ``RunOptions`` ask for and through the results store when they name one
+(:mod:`attribution.incremental`, which runs them with :mod:`attribution.runner`,
+each article going through :func:`attribution.stages.process_article`), and links
+the same sources across the corpus (``resolve.link_corpus``). The names a caller
+needs are re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from .errors import AttributionError, InputError
-from .records import Article, ArticleResult
+from .incremental import CorpusRun, ProgressCallback, RunOptions, process_corpus
+from .reader import iter_articles
+from .resolve import link_corpus
+from .runner import EngineSpec
+from .stages import Failure, TransientFailure, process_article
+from .store import load_results
 
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be processed, with the one-line reason."""
-
-    path: str
-    message: str
-
-
-def process_article(article: Article, engine) -> ArticleResult:  # engine: attribution.parse.Engine
-    """Parse, extract and resolve one article.
-
-    A pre-parsed article (read from CoNLL-U) keeps its own parse, whatever the engine.
-    """
-    from .docview import build_view
-    from .extract import extract_view
-    from .parse import read_conllu
-    from .resolve import resolve_view
-
-    lang = article.lang or "fr"
-    if article.parsed is not None:
-        doc = read_conllu(article.parsed, lang, source=article.path)
-        name, model_id = "conllu", "pre-parsed"
-    else:
-        parser = engine.for_lang(lang)  # the engine that really parses this language
-        doc = parser.parse(article.text, lang)
-        name, model_id = parser.name, parser.model_id
-    view = build_view(doc, lang)  # the one view of the article, read by both stages
-    found = extract_view(view)
-    attributions, entities = resolve_view(view, found.attributions, found.speakers)
-    words = sum(len(s.words) for s in doc.sentences)
-    return ArticleResult(article=article, engine=name, model=model_id,
-                         attributions=tuple(attributions), terms=found.terms,
-                         entities=tuple(entities), words=words)
-
-
-def process_all(
-    items: Iterable[Article | InputError],
-    engine,
-    on_failure: Callable[[Failure], None],
-) -> Iterator[ArticleResult]:
-    """Process articles one by one; a failing article is reported and the batch goes on."""
-    for item in items:
-        if isinstance(item, InputError):
-            on_failure(Failure(item.path, str(item)))
-            continue
-        try:
-            yield process_article(item, engine)
-        except AttributionError as exc:
-            on_failure(Failure(item.path, f"{item.path}: {exc}"))
-        except Exception as exc:  # a bug must not cost the rest of the batch
-            on_failure(Failure(item.path, f"{item.path}: internal error ({type(exc).__name__}: {exc})"))
+__all__ = ["CorpusRun", "EngineSpec", "Failure", "RunOptions", "TransientFailure",
+           "process_article", "run"]
 
 
 def run(
     paths: Iterable[str],
+    options: RunOptions,
     *,
-    engine: str = "auto",
-    model: str | None = None,
-    cache_dir: str | None = None,
-    use_cache: bool = True,
     lang: str | None = None,
     on_failure: Callable[[Failure], None],
     on_note: Callable[[str], None] | None = None,
-    db: str | None = None,
-    jobs: int = 1,
-    dask: str | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> list[ArticleResult]:
+    on_progress: ProgressCallback | None = None,
+) -> CorpusRun:
     """Read, process and link a whole corpus: the main job of every corpus command.
 
     Failures go to ``on_failure`` and the rest goes on; ``on_note`` gets one-line
-    notes (the engine chosen, what the store holds). With ``db`` (a results
-    database, see ``store``), stored results are read instead of processing again
-    and what is missing or changed is processed and stored; with ``db`` and no
-    paths, every stored result is read. ``jobs`` worker processes (0: one per
-    CPU) or a Dask cluster (``dask``: "local" or a scheduler address) do the
-    work; ``on_progress(done, total)`` follows it.
+    notes (the engine chosen, what the store holds); ``on_progress(done, total)``
+    follows the work. ``lang`` (fr, en) overrides metadata and detection. With a
+    results database (``options.db``) and no paths, every stored result is read.
+    The results (none when ``options.keep_results`` is false) come in input order,
+    their entities carrying a ``corpus_id``.
     """
-    from .parallel import EngineSpec, process_corpus
-    from .reader import iter_articles
-    from .resolve import link_corpus
-    from .store import load_results
-
     paths = list(paths)
-    if db and not paths:
-        return load_results(db)
-    corpus = process_corpus(
-        iter_articles(paths, lang=lang, on_note=on_note),
-        EngineSpec(engine, model, cache_dir, use_cache),
-        on_failure=on_failure, on_note=on_note, on_progress=on_progress,
-        db=db, jobs=jobs, dask=dask, paths=paths)
-    return link_corpus(corpus.results)
+    if options.db and not paths:
+        stored = load_results(options.db)
+        return CorpusRun(link_corpus(stored), processed=0, unchanged=len(stored), failed=0,
+                         engine="", model="")
+    corpus = process_corpus(iter_articles(paths, lang=lang, on_note=on_note), options,
+                            paths=paths, on_failure=on_failure, on_note=on_note,
+                            on_progress=on_progress)
+    if not options.keep_results:
+        return corpus
+    return replace(corpus, results=link_corpus(corpus.results))

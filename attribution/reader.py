@@ -27,6 +27,18 @@ given directly), without the suffix (``fr/seed``); when that id is taken, the
 path with its suffix. A JSONL article uses its ``id`` field, else
 ``FILE.jsonl#LINE``.
 
+Names: an article's ``path`` is its file's path; a record of a JSONL file is
+named ``FILE.jsonl#id=ID`` when it has an ``id`` field (the id percent-encoded
+where it holds anything but letters, digits and ``-._~``), else
+``FILE.jsonl#LINE``: in the JSON, in failure lines, in the store and in
+reports. ``record_file`` gives the file back.
+
+``Article.body_start``: where the body (``Article.text``) begins in a text file,
+in characters of the file's text as decoded (byte-order mark dropped, line ends
+read as ``\n``, as Python's text mode reads them), after any metadata header or
+inline date; ``file_text[body_start:] == article.text``. None for HTML, JSONL
+and CoNLL-U, whose body is not a stretch of the file.
+
 Bad input never raises out of ``iter_articles``: it yields an ``InputError``
 naming the file (and line), and goes on with the next one.
 """
@@ -39,10 +51,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from .errors import AttributionError, InputError, UnsupportedLanguage
 from .lang import SUPPORTED, check_supported, detect_language, dominant_script, normalize_language
 from .lang import unsupported_message as _unsupported
+from .parse.conllu_engine import conllu_text, is_conllu
 from .records import Article
 
 Note = Callable[[str], None]
@@ -80,6 +94,22 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_RECORD = re.compile(r"(.*?\.(?:jsonl|ndjson))#(?:\d+|id=.*)", re.IGNORECASE | re.DOTALL)
+
+
+# --- names -----------------------------------------------------------------------------------
+
+def record_name(path: str, line: int, record_id: str | None = None) -> str:
+    """The name of a record of the JSONL file ``path``: ``path#id=ID``, else ``path#LINE``."""
+    if record_id is None:
+        return f"{path}#{line}"
+    return f"{path}#id={quote(record_id, safe='')}"
+
+
+def record_file(name: str) -> str:
+    """The file of an article's ``path``: the JSONL file of a record, else ``name`` itself."""
+    m = _RECORD.fullmatch(name)
+    return m.group(1) if m else name
 
 
 # --- pure helpers over text -------------------------------------------------------------
@@ -189,7 +219,7 @@ def decode(data: bytes, path: str) -> tuple[str, dict[str, str], list[str]]:
 
 
 def _guess_decode(data: bytes, path: str, exc: UnicodeDecodeError) -> tuple[str, str]:
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # deferred: 60 ms to import, for non-UTF-8 files only
 
     best = None if _mostly_utf8(data) else from_bytes(data).best()
     if best is None or best.encoding.startswith("utf"):
@@ -258,20 +288,22 @@ class _Source:
 
 
 def _article(src: _Source, art_id: str, text: str, fields: dict[str, str], meta: dict[str, str],
-             forced: str | None, note: Note, line: int | None = None,
-             parsed: str | None = None) -> Article:
-    lang, lang_source = resolve_language(text, fields.get("lang"), forced, src.path, line)
-    where = src.path if line is None else f"{src.path}:{line}"
+             forced: str | None, note: Note, name: str | None = None,
+             parsed: str | None = None, body_start: int | None = None) -> Article:
+    """The article; ``name``: a JSONL record's name (``record_name``), else the file's path."""
+    where = name or src.path
+    lang, lang_source = resolve_language(text, fields.get("lang"), forced, where)
     if lang_source == "default":
         note(f"{where}: language not detected; assuming {lang} (set it with a 'lang:' header or --lang)")
     title = fields.get("title") or None
     if title is None and (title := headline(text)) is not None:
         meta["title_from"] = "first line"
     extra = {k: v for k, v in fields.items() if k not in KNOWN_KEYS}
-    return Article(id=art_id, path=src.path, text=text, title=title,
+    return Article(id=art_id, path=where, text=text, title=title,
                    outlet=fields.get("outlet") or None, date=fields.get("date") or None,
                    url=fields.get("url") or None, lang=lang,
-                   meta={**extra, **meta, "lang_source": lang_source}, parsed=parsed)
+                   meta={**extra, **meta, "lang_source": lang_source}, parsed=parsed,
+                   body_start=body_start)
 
 
 def _read_txt(src: _Source, art_id: str, raw: str, meta: dict[str, str],
@@ -284,14 +316,13 @@ def _read_txt(src: _Source, art_id: str, raw: str, meta: dict[str, str],
     if not body.strip():
         raise InputError(src.path, "no article text after the metadata header" if fields
                          else "no text (whitespace only)")
-    return _article(src, art_id, body, fields, meta, forced, note)
+    # the header and the inline date are cut off the front only: the body is the file's tail
+    return _article(src, art_id, body, fields, meta, forced, note, body_start=len(raw) - len(body))
 
 
 def _read_conllu(src: _Source, art_id: str, raw: str, meta: dict[str, str],
                  forced: str | None, note: Note) -> Article:
     """A pre-parsed article: its text is rebuilt from ``# text`` and SpaceAfter, its parse kept."""
-    from .parse.conllu_engine import conllu_text, is_conllu
-
     if not is_conllu(raw):
         raise InputError(src.path, "not CoNLL-U (expected tab-separated lines of 10 columns)")
     try:
@@ -307,7 +338,7 @@ def _read_conllu(src: _Source, art_id: str, raw: str, meta: dict[str, str],
 def _read_html(src: _Source, art_id: str, raw: str, meta: dict[str, str],
                forced: str | None, note: Note) -> Article:
     try:
-        import trafilatura
+        import trafilatura  # deferred: heavy (lxml and its extractors); HTML input only
     except ImportError as exc:  # e.g. lxml without lxml_html_clean
         raise InputError(src.path, f"cannot read HTML: trafilatura is not usable ({exc})") from None
     try:
@@ -343,30 +374,32 @@ def _read_jsonl(src: _Source, raw: str, meta: dict[str, str], forced: str | None
     for lineno, line in enumerate(raw.split("\n"), 1):
         if not line.strip():
             continue
+        at_line = record_name(src.path, lineno)
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(src.path, f"invalid JSON ({exc.msg} at column {exc.colno})", lineno)
+            yield InputError(at_line, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
         except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
-            yield InputError(src.path, f"invalid JSON ({type(exc).__name__})", lineno)
+            yield InputError(at_line, f"invalid JSON ({type(exc).__name__})")
             continue
         if not isinstance(obj, dict):
-            yield InputError(src.path, f"expected a JSON object, got {type(obj).__name__}", lineno)
+            yield InputError(at_line, f"expected a JSON object, got {type(obj).__name__}")
             continue
+        has_id = obj.get("id") not in (None, "")
+        name = record_name(src.path, lineno, str(obj["id"]) if has_id else None)
         text = obj.get("text")
         if not isinstance(text, str):
-            yield InputError(src.path, "no 'text' field" if text is None
-                             else "'text' is not a string", lineno)
+            yield InputError(name, "no 'text' field" if text is None else "'text' is not a string")
             continue
         text, newlines = normalize_newlines(text)
         if not text.strip():
-            yield InputError(src.path, "empty 'text'", lineno)
+            yield InputError(name, "empty 'text'")
             continue
-        art_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{src.rel}#{lineno}"
-        if art_id in ids:
-            yield InputError(src.path, f"duplicate article id {art_id!r} (already used by "
-                                       f"{ids[art_id]})", lineno)
+        art_id = str(obj["id"]) if has_id else f"{src.rel}#{lineno}"
+        if art_id in ids:  # the id names two records: this one goes by its line
+            yield InputError(at_line, f"duplicate article id {art_id!r} (already used by "
+                                      f"{ids[art_id]})")
             continue
         fields = {KEY_ALIASES.get(str(k), str(k)): _jsonl_field(v) for k, v in obj.items()
                   if k not in ("text", "id") and v is not None}
@@ -374,11 +407,11 @@ def _read_jsonl(src: _Source, raw: str, meta: dict[str, str], forced: str | None
         if newlines:
             line_meta["newlines"] = newlines
         try:
-            article = _article(src, art_id, text, fields, line_meta, forced, note, lineno)
+            article = _article(src, art_id, text, fields, line_meta, forced, note, name)
         except InputError as exc:
             yield exc
             continue
-        ids[art_id] = f"{src.path}:{lineno}"
+        ids[art_id] = at_line
         yield article
 
 

@@ -214,10 +214,13 @@ class Article:
     lang: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     parsed: str | None = field(default=None, compare=False, repr=False)  # CoNLL-U of a pre-parsed article
+    # where ``text`` begins in the file's text (after a metadata header); None: not a stretch of it
+    body_start: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "title": self.title, "outlet": self.outlet,
-                "date": self.date, "url": self.url, "lang": self.lang, "meta": dict(self.meta)}
+                "date": self.date, "url": self.url, "lang": self.lang, "meta": dict(self.meta),
+                "body_start": self.body_start}
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ class ArticleResult:
         return {
             "path": a.path, "id": a.id, "lang": a.lang, "engine": self.engine, "model": self.model,
             "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url,
-            "meta": dict(a.meta), "words": self.words, "text": a.text,
+            "meta": dict(a.meta), "words": self.words, "body_start": a.body_start, "text": a.text,
             "attributions": [x.to_dict() for x in self.attributions],
             "terms": [t.to_dict() for t in self.terms],
             "entities": [e.to_dict() for e in self.entities],
@@ -245,10 +248,12 @@ class ArticleResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ArticleResult:
+        body_start = d.get("body_start")
         article = Article(
-            id=d.get("id") or d["path"], path=d["path"], text=d.get("text", ""),
+            id=d.get("id") or d["path"], path=d["path"], text=d.get("text", d.get("body", "")),
             title=d.get("title"), outlet=d.get("outlet"), date=d.get("date"), url=d.get("url"),
             lang=d.get("lang"), meta=dict(d.get("meta") or {}),
+            body_start=int(body_start) if body_start is not None else None,
         )
         return cls(
             article=article, engine=d.get("engine", ""), model=d.get("model", ""),

@@ -16,6 +16,9 @@ moved file), whose result is then copied; anything else is processed again and
 replaces the row. Each article is
 written in one transaction and the database runs in WAL mode, so a run killed
 at any point leaves whole articles only, and the next run resumes after them.
+
+Over 600 lines because the schema (150 lines of SQL) and the conversions between
+rows and records stay beside the queries that depend on them.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from typing import Any
 
 from . import __version__
 from .errors import AttributionError
+from .reader import record_file
 from .records import Article, ArticleResult
 
 SCHEMA_VERSION = 1
@@ -201,7 +205,7 @@ _ENTITY_KEYS = frozenset({"id", "name", "type", "named", "role", "affiliation", 
 
 
 # What makes a result: a change in any of these files makes every stored result stale.
-_RESULT_CODE = ("pipeline.py", "records.py", "quotes.py", "parse", "extract", "resolve", "lexicon")
+_RESULT_CODE = ("stages.py", "records.py", "quotes.py", "parse", "extract", "resolve", "lexicon")
 
 
 @functools.cache
@@ -387,17 +391,19 @@ class Store:
         """
         digest = content_hash(article)
         row = self._db.execute(
-            "SELECT id, content_hash, version, path, article_id, title, outlet, date, url, meta"
-            " FROM articles WHERE source = ? AND part = ? AND engine = ? AND model = ?",
+            "SELECT id, content_hash, version, path, article_id, title, outlet, date, url, meta,"
+            " extra FROM articles WHERE source = ? AND part = ? AND engine = ? AND model = ?",
             (source_of(article.path), part, engine, model)).fetchone()
         if row is not None and row[1] == digest and row[2] == code_version():
+            # body_start travels in ``extra``: a header that changed moves it, not the result
+            extra = {**_loads(row[10]), "body_start": article.body_start}
             now = (article.path, article.id, article.title, article.outlet, article.date,
-                   article.url, _meta_json(article))
+                   article.url, _meta_json(article), _dumps(extra))
             if tuple(row[3:]) != now:
                 with self._transaction():
                     self._db.execute("UPDATE articles SET path = ?, article_id = ?, title = ?,"
-                                     " outlet = ?, date = ?, url = ?, meta = ? WHERE id = ?",
-                                     (*now, row[0]))
+                                     " outlet = ?, date = ?, url = ?, meta = ?, extra = ?"
+                                     " WHERE id = ?", (*now, row[0]))
             return True
         twin = self._db.execute(
             "SELECT id FROM articles WHERE content_hash = ? AND engine = ? AND model = ?"
@@ -531,7 +537,7 @@ class Store:
         for row_id, source, part in self._db.execute(sql + " ORDER BY stored, id", args):
             if paths is None or _under(source, paths):
                 latest[(source, part)] = row_id
-        return self._load([latest[k] for k in sorted(latest)])
+        return self._load([latest[k] for k in sorted(latest, key=_file_order)])
 
     def _load(self, ids: list[int]) -> list[ArticleResult]:
         """Rebuild results from their rows, in the order of ``ids``."""
@@ -649,15 +655,29 @@ def _alive(pid: int | None) -> bool:
 
 
 def source_of(path: str) -> str:
-    """The key of a file: its real path, whatever form the user gave it in."""
-    return os.path.realpath(path)
+    """The key of an article's ``path``: its file's real path, whatever form the user gave it
+    in, and for a record of a JSONL file its name in the file (``reader.record_name``)."""
+    file = record_file(path)
+    return os.path.realpath(file) + path[len(file):]
+
+
+def _file_order(key: tuple[str, int]) -> tuple[str, int, int, str, int]:
+    """Files by path; in a JSONL file, records named by line in line order, then those
+    named by id (``source`` + ``#LINE`` or ``#id=ID``), then each file's parts by rank."""
+    source, part = key
+    file = record_file(source)
+    name = source[len(file) + 1:]
+    if not name:
+        return file, 0, 0, "", part
+    return (file, 1, int(name), "", part) if name.isdigit() else (file, 2, 0, name, part)
 
 
 def _under(source: str, roots: Sequence[str]) -> bool:
-    """``source`` is one of ``roots`` or inside one of them."""
+    """``source`` is (a record of) one of ``roots`` or inside one of them."""
+    file = record_file(source)
     for root in roots:
-        r = source_of(root)
-        if source == r or source.startswith(r.rstrip(os.sep) + os.sep):
+        r = os.path.realpath(root)
+        if file == r or file.startswith(r.rstrip(os.sep) + os.sep):
             return True
     return False
 
@@ -705,16 +725,11 @@ def _attribution_dict(r: Sequence[Any]) -> dict[str, Any]:
 
 
 def load_results(db: str | os.PathLike[str], paths: Sequence[str] | None = None, *,
-                 engine: str | None = None, model: str | None = None,
-                 link: bool = True) -> list[ArticleResult]:
-    """The results stored in ``db`` under ``paths`` (all when None), linked across the corpus.
+                 engine: str | None = None, model: str | None = None) -> list[ArticleResult]:
+    """The results stored in ``db`` under ``paths`` (all when None), as they were stored.
 
+    Linking them across the corpus is the pipeline's work (``pipeline.run``).
     Raises StoreError when ``db`` does not exist or is not a results database.
     """
     with Store(db, create=False) as store:
-        results = store.results(paths, engine=engine, model=model)
-    if link:
-        from .resolve import link_corpus
-
-        results = link_corpus(results)
-    return results
+        return store.results(paths, engine=engine, model=model)

@@ -146,12 +146,14 @@ _DRIVER = """
 import json, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
-from attribution.parallel import index_corpus
+from attribution.pipeline import EngineSpec, RunOptions
+from attribution.pipeline import run as run_corpus
 args = json.loads(sys.argv[1])
 failures = []
 t1 = time.perf_counter()
-run = index_corpus(args["paths"], db=args["db"], engine=args["engine"], cache_dir=args["cache"],
-                   jobs=args["jobs"], dask=args["dask"], on_failure=failures.append)
+options = RunOptions(EngineSpec(args["engine"], cache_dir=args["cache"]), db=args["db"],
+                     jobs=args["jobs"], dask=args["dask"], keep_results=False)
+run = run_corpus(args["paths"], options, on_failure=failures.append)
 t2 = time.perf_counter()
 print(json.dumps({{"processed": run.processed, "unchanged": run.unchanged,
                   "failed": run.failed, "failures": [f.message for f in failures[:3]],
@@ -266,7 +268,7 @@ def main() -> None:
                 print(f"             e.g. {cold['failures'][0]}")
             print(f"  re-run:    {warm['wall_s']:6.1f} s  ({warm['unchanged']} unchanged)  "
                   f"{cold['wall_s'] / warm['wall_s']:.1f} x faster (goal >= 20 x)")
-            print(f"  the same without starting Python and importing (index_corpus alone): "
+            print(f"  the same without starting Python and importing (pipeline.run alone): "
                   f"{cold['index_s']:.2f} s then {warm['index_s']:.2f} s, "
                   f"{cold['index_s'] / warm['index_s']:.0f} x faster")
             if warm["failed"]:

@@ -440,11 +440,11 @@ def _pipeline_ready() -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not _pipeline_ready(), reason="extraction or resolution is not written yet")
 def test_audit_of_real_articles_is_consistent(eval_dir: Path) -> None:
-    from attribution.pipeline import run
+    from attribution.pipeline import EngineSpec, RunOptions, run
 
     failures: list[Any] = []
-    results = run([str(eval_dir / "fr")], engine="spacy", use_cache=False,
-                  on_failure=failures.append)
+    results = run([str(eval_dir / "fr")], RunOptions(EngineSpec("spacy", use_cache=False)),
+                  on_failure=failures.append).results
     assert failures == [] and len(results) == 7
     a = audit(results)
     for res, row in zip(results, a.articles, strict=True):

@@ -142,7 +142,7 @@ def test_malformed_jsonl_lines(tmp_path: Path, line: str, problem: str) -> None:
                                                       json.dumps({"text": FR + " Deux."})]))
     items = list(iter_articles([str(path)]))
     assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
-    assert str(items[1]) == f"{path}:2: {problem}"
+    assert str(items[1]) == f"{path}#2: {problem}"
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

@@ -180,12 +180,16 @@ def test_malformed_jsonl_lines_give_their_number_and_the_other_lines_are_process
     no_traceback(result)
     assert result.exit_code == 1
     errors = error_lines(result)
-    assert [e.split(": ", 2)[1] for e in errors] == [f"{corpus}:2", f"{corpus}:5", f"{corpus}:6"]
-    assert errors[0].startswith(f"error: {corpus}:2: invalid JSON (")
-    assert errors[1] == f"error: {corpus}:5: expected a JSON object, got list"
-    assert errors[2] == f"error: {corpus}:6: no 'text' field"
+    # a record is named by its id where it has one, else by its line
+    assert [e.split(": ", 2)[1] for e in errors] == [f"{corpus}#2", f"{corpus}#5",
+                                                     f"{corpus}#id=five"]
+    assert errors[0].startswith(f"error: {corpus}#2: invalid JSON (")
+    assert errors[1] == f"error: {corpus}#5: expected a JSON object, got list"
+    assert errors[2] == f"error: {corpus}#id=five: no 'text' field"
     printed = json_lines(result)
     assert [a["id"] for a in printed] == ["one", "three", "six"]
+    assert [a["path"] for a in printed] == [f"{corpus}#id=one", f"{corpus}#id=three",
+                                            f"{corpus}#id=six"]
     for article in printed:
         check_offsets(article)
 

@@ -312,10 +312,11 @@ def _pipeline_ready() -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not _pipeline_ready(), reason="extraction or resolution is not written yet")
 def test_real_pipeline_on_the_fixture(gold: dict[str, Any]) -> None:
-    from attribution.pipeline import run
+    from attribution.pipeline import EngineSpec, RunOptions, run
 
     failures: list[Any] = []
-    results = run([str(FIXTURE)], engine="spacy", use_cache=False, on_failure=failures.append)
+    results = run([str(FIXTURE)], RunOptions(EngineSpec("spacy", use_cache=False)),
+                  on_failure=failures.append).results
     assert failures == [] and len(results) == 3
     c = compare_outlets(results)
     assert c.names == (GAZETTE, COURRIER)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from test_parallel import fake_loader, fake_processor, make_articles
 
-from attribution.parallel import ClusterError, EngineSpec, process_corpus
+from attribution.incremental import RunOptions, process_corpus
 from attribution.pipeline import Failure
+from attribution.runner import ClusterError, EngineSpec
 from attribution.store import Store
 
 pytest.importorskip("distributed")
@@ -25,10 +26,10 @@ def test_a_local_cluster_streams_every_result_into_the_store(tmp_path: Path) -> 
     articles = make_articles(12, {5: "BOOM"} | {i: "SLOW:0.1" for i in (0, 1, 2)})
     failures: list[Failure] = []
     progress: list[int] = []
-    run = process_corpus(articles, EngineSpec(), db=str(db), dask="local", jobs=2,
-                         on_failure=failures.append,
-                         on_progress=lambda done, total: progress.append(done),
-                         loader=fake_loader, processor=fake_processor)
+    options = RunOptions(db=str(db), dask="local", jobs=2, loader=fake_loader,
+                         processor=fake_processor)
+    run = process_corpus(articles, options, on_failure=failures.append,
+                         on_progress=lambda done, total: progress.append(done))
     assert [f.message for f in failures] == ["corpus/a005.txt: no sentence could be parsed"]
     assert (run.processed, run.failed) == (11, 1)
     assert progress == list(range(13))
@@ -48,9 +49,7 @@ def test_a_local_cluster_streams_every_result_into_the_store(tmp_path: Path) -> 
         assert store.count() == 11 and store.check() == []
 
     failures.clear()
-    again = process_corpus(articles, EngineSpec(), db=str(db), dask="local", jobs=2,
-                           on_failure=failures.append, loader=fake_loader,
-                           processor=fake_processor)
+    again = process_corpus(articles, options, on_failure=failures.append)
     # only the failed article is tried again (and fails again)
     assert (again.processed, again.unchanged, again.failed) == (0, 11, 1)
     assert [f.path for f in failures] == ["corpus/a005.txt"]
@@ -61,8 +60,10 @@ def test_an_unreachable_scheduler_is_one_clear_error() -> None:
     import dask
 
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), pytest.raises(ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-        process_corpus(make_articles(1), EngineSpec(), dask="tcp://127.0.0.1:9",
-                       on_failure=lambda f: None, loader=fake_loader, processor=fake_processor)
+        process_corpus(make_articles(1),
+                       RunOptions(dask="tcp://127.0.0.1:9", loader=fake_loader,
+                                  processor=fake_processor),
+                       on_failure=lambda f: None)
 
 
 def test_the_real_stages_on_a_local_cluster_match_one_process(tmp_path: Path,
@@ -73,11 +74,12 @@ def test_the_real_stages_on_a_local_cluster_match_one_process(tmp_path: Path,
 
     failures: list[Failure] = []
     here = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
-                          EngineSpec("spacy", cache_dir=str(tmp_path / "cache")),
+                          RunOptions(EngineSpec("spacy", cache_dir=str(tmp_path / "cache"))),
                           on_failure=failures.append)
     there = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
-                           EngineSpec("spacy", use_cache=False), dask="local", jobs=2,
-                           db=str(tmp_path / "r.db"), on_failure=failures.append)
+                           RunOptions(EngineSpec("spacy", use_cache=False), dask="local",
+                                      jobs=2, db=str(tmp_path / "r.db")),
+                           on_failure=failures.append)
     assert failures == []
     assert all(r.attributions for r in here.results)
     assert dicts(there.results) == dicts(here.results)

@@ -17,12 +17,7 @@ from pathlib import Path
 import pytest
 
 from attribution.errors import AttributionError, InputError, UnsupportedLanguage
-from attribution.parallel import (
-    EngineSpec,
-    pool_stream,
-    process_corpus,
-    serial_stream,
-)
+from attribution.incremental import RunOptions, process_corpus
 from attribution.pipeline import Failure
 from attribution.records import (
     Article,
@@ -34,6 +29,7 @@ from attribution.records import (
     Speaker,
     Term,
 )
+from attribution.runner import EngineSpec, pool_stream, serial_stream
 
 _loads = count(1)
 
@@ -170,9 +166,9 @@ def test_process_corpus_reports_input_errors_and_progress(tmp_path: Path) -> Non
     items.insert(1, InputError("corpus/empty.txt", "empty file"))
     failures: list[Failure] = []
     progress: list[tuple[int, int]] = []
-    run = process_corpus(items, EngineSpec(), on_failure=failures.append,
-                         on_progress=lambda done, total: progress.append((done, total)),
-                         loader=fake_loader, processor=fake_processor)
+    run = process_corpus(items, RunOptions(loader=fake_loader, processor=fake_processor),
+                         on_failure=failures.append,
+                         on_progress=lambda done, total: progress.append((done, total)))
     assert [f.message for f in failures] == ["corpus/empty.txt: empty file"]
     assert [r.article.id for r in run.results] == ["a0", "a1", "a2"]
     assert (run.processed, run.unchanged, run.failed) == (3, 0, 1)
@@ -182,11 +178,11 @@ def test_process_corpus_reports_input_errors_and_progress(tmp_path: Path) -> Non
 def test_process_corpus_with_jobs_gives_the_serial_results(tmp_path: Path) -> None:
     arts = make_articles(5, {3: "BOOM"})
     serial_failures: list[Failure] = []
-    serial = process_corpus(arts, EngineSpec(), on_failure=serial_failures.append,
-                            loader=fake_loader, processor=fake_processor)
+    serial = process_corpus(arts, RunOptions(loader=fake_loader, processor=fake_processor),
+                            on_failure=serial_failures.append)
     pool_failures: list[Failure] = []
-    pooled = process_corpus(arts, EngineSpec(), on_failure=pool_failures.append, jobs=2,
-                            loader=fake_loader, processor=fake_processor)
+    pooled = process_corpus(arts, RunOptions(jobs=2, loader=fake_loader, processor=fake_processor),
+                            on_failure=pool_failures.append)
     assert [r.article.id for r in pooled.results] == [r.article.id for r in serial.results]
     assert [f.message for f in pool_failures] == [f.message for f in serial_failures]
     assert [[a.content for a in r.attributions] for r in pooled.results] == \
@@ -207,10 +203,10 @@ def test_two_workers_give_the_results_of_one_process_with_the_real_stages(
 
     failures: list[Failure] = []
     serial = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
-                            EngineSpec("spacy", cache_dir=str(tmp_path / "cache")),
+                            RunOptions(EngineSpec("spacy", cache_dir=str(tmp_path / "cache"))),
                             on_failure=failures.append)
     pooled = process_corpus(iter_articles(real_paths(eval_dir), lang="fr"),
-                            EngineSpec("spacy", use_cache=False), jobs=2,
+                            RunOptions(EngineSpec("spacy", use_cache=False), jobs=2),
                             on_failure=failures.append)
     assert failures == []
     assert len(serial.results) == 2 and all(r.attributions for r in serial.results)

@@ -230,9 +230,10 @@ def test_jsonl(tmp_path: Path) -> None:
     path = write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")
     a, b = read_path(str(path))
     assert (a.id, a.path, a.title, a.outlet, a.date, a.url, a.lang, a.text) == (
-        "a1", str(path), "T1", "AFP", "2024-01", "https://x/1", "fr", FR)
+        "a1", f"{path}#id=a1", "T1", "AFP", "2024-01", "https://x/1", "fr", FR)
     assert a.meta["section"] == "Monde" and a.meta["tags"] == '["irak"]' and a.meta["line"] == "1"
-    assert (b.id, b.lang, b.text, b.meta["line"]) == ("batch.jsonl#3", "en", EN, "3")
+    assert (b.id, b.path, b.lang, b.text, b.meta["line"]) == (
+        "batch.jsonl#3", f"{path}#3", "en", EN, "3")
     assert b.meta["lang_source"] == "metadata"  # "language" is an alias of "lang"
 
 
@@ -242,8 +243,8 @@ def test_jsonl_malformed_line_gives_its_number_and_others_still_read(tmp_path: P
     items = list(iter_articles([str(path)]))
     assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError", "Article"]
     err = items[2]
-    assert isinstance(err, InputError) and err.line == 3
-    assert str(err).startswith(f"{path}:3: invalid JSON (")
+    assert isinstance(err, InputError) and err.path == f"{path}#3"
+    assert str(err).startswith(f"{path}#3: invalid JSON (")
     assert "\n" not in str(err)
 
 
@@ -259,14 +260,14 @@ def test_jsonl_bad_records(tmp_path: Path, line: str, problem: str) -> None:
     path = write(tmp_path / "c.jsonl", json.dumps({"text": FR}) + "\n" + line + "\n")
     items = list(iter_articles([str(path)]))
     assert isinstance(items[0], Article)
-    assert isinstance(items[1], InputError) and str(items[1]) == f"{path}:2: {problem}"
+    assert isinstance(items[1], InputError) and str(items[1]) == f"{path}#2: {problem}"
 
 
 def test_jsonl_duplicate_id(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", "\n".join(json.dumps({"id": "x", "text": FR}) for _ in range(2)))
     items = list(iter_articles([str(path)]))
     assert isinstance(items[0], Article)
-    assert str(items[1]) == f"{path}:2: duplicate article id 'x' (already used by {path}:1)"
+    assert str(items[1]) == f"{path}#2: duplicate article id 'x' (already used by {path}#1)"
 
 
 def test_jsonl_crlf_inside_text(tmp_path: Path) -> None:

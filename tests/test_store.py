@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from test_parallel import fake_loader, fake_processor, make_articles
 
-from attribution.parallel import CorpusRun, EngineSpec, process_corpus
+from attribution.incremental import CorpusRun, RunOptions, process_corpus
 from attribution.pipeline import Failure
 from attribution.records import (
     Article,
@@ -27,6 +27,7 @@ from attribution.records import (
     Speaker,
     Term,
 )
+from attribution.runner import EngineSpec
 from attribution.store import (
     SCHEMA_VERSION,
     Store,
@@ -68,9 +69,10 @@ KEY = (source_of("corpus/fr/x.txt"), 0, "spacy", "fr_core_news_sm-3.8.0")
 
 def index(db: Path, articles, **kw) -> tuple[CorpusRun, list[Failure]]:
     failures: list[Failure] = []
-    run = process_corpus(articles, kw.pop("spec", EngineSpec()), db=str(db),
-                         on_failure=failures.append, loader=fake_loader,
+    callbacks = {k: kw.pop(k) for k in ("paths", "on_note", "on_progress") if k in kw}
+    options = RunOptions(kw.pop("spec", EngineSpec()), db=str(db), loader=fake_loader,
                          processor=fake_processor, **kw)
+    run = process_corpus(articles, options, on_failure=failures.append, **callbacks)
     return run, failures
 
 
@@ -176,7 +178,7 @@ def test_articles_of_one_file_are_told_apart_by_rank_and_pruned_when_gone(tmp_pa
     assert [r.article.text for r in run.results] == [a.text for a in lines[:1] + lines[2:]]
     with Store(db) as store:
         assert store.count() == 3
-    assert [r.article.text for r in load_results(db, link=False)] == \
+    assert [r.article.text for r in load_results(db)] == \
         [a.text for a in lines[:1] + lines[2:]]
 
 
@@ -270,12 +272,12 @@ def test_a_failure_is_remembered_but_a_dead_worker_is_tried_again(tmp_path: Path
 def test_load_results_reads_by_file_or_folder(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     index(db, make_articles(2, root="corpus/fr") + make_articles(3, root="corpus/en"))
-    assert len(load_results(db, link=False)) == 5
-    assert [r.article.path for r in load_results(db, ["corpus/fr"], link=False)] == \
+    assert len(load_results(db)) == 5
+    assert [r.article.path for r in load_results(db, ["corpus/fr"])] == \
         ["corpus/fr/a000.txt", "corpus/fr/a001.txt"]
-    assert [r.article.path for r in load_results(db, ["corpus/en/a002.txt"], link=False)] == \
+    assert [r.article.path for r in load_results(db, ["corpus/en/a002.txt"])] == \
         ["corpus/en/a002.txt"]
-    assert load_results(db, ["corpus/e"], link=False) == []  # a prefix is not a folder
+    assert load_results(db, ["corpus/e"]) == []  # a prefix is not a folder
 
 
 def test_what_is_not_a_results_database_is_refused(tmp_path: Path) -> None:
@@ -327,10 +329,12 @@ _SCRIPT = """
 import sys
 sys.path[:0] = [{tests!r}, {root!r}]
 from test_parallel import fake_loader, fake_processor, make_articles
-from attribution.parallel import EngineSpec, process_corpus
+from attribution.incremental import RunOptions, process_corpus
+from attribution.runner import EngineSpec
 articles = make_articles({n}, {{i: "SLOW:0.05" for i in range({n})}})
-process_corpus(articles, EngineSpec(), db=sys.argv[1], jobs=int(sys.argv[2]),
-               on_failure=print, loader=fake_loader, processor=fake_processor)
+process_corpus(articles, RunOptions(EngineSpec(), db=sys.argv[1], jobs=int(sys.argv[2]),
+                                    loader=fake_loader, processor=fake_processor),
+               on_failure=print)
 """
 
 
@@ -448,7 +452,7 @@ def test_a_reader_sees_committed_articles_while_a_run_writes(tmp_path: Path) -> 
     proc = start_indexing(db, 30, 1)
     try:
         wait_for_rows(db, proc, 2)
-        seen = len(load_results(db, link=False))  # WAL: reading never waits for the writer
+        seen = len(load_results(db))  # WAL: reading never waits for the writer
         assert seen >= 2
     finally:
         proc.kill()
@@ -460,10 +464,10 @@ def test_a_reader_sees_committed_articles_while_a_run_writes(tmp_path: Path) -> 
 @pytest.fixture()
 def fake_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI with the fake engine and processor in place of the real ones."""
-    import attribution.parallel as parallel
+    import attribution.runner as runner
 
-    monkeypatch.setattr(parallel, "load_engine", fake_loader)
-    monkeypatch.setattr(parallel, "default_processor", fake_processor)
+    monkeypatch.setattr(runner, "load_engine", fake_loader)
+    monkeypatch.setattr(runner, "default_processor", fake_processor)
 
 
 def write_corpus(folder: Path, n: int) -> list[Path]:
@@ -496,7 +500,7 @@ def test_the_index_command_fills_updates_and_prunes(tmp_path: Path, fake_stages:
     files[2].unlink()
     third = invoke(str(corpus), "--db", db, "--prune")
     assert third.stdout == f"{db}: 1 processed, 1 unchanged, 0 failed, 1 removed\n"
-    stored = load_results(db, link=False)
+    stored = load_results(db)
     assert [Path(r.article.path).name for r in stored] == ["a0.txt", "a1.txt"]
     assert stored[1].attributions[-1].content.text == " Ajout "
 
@@ -534,7 +538,7 @@ class Terminal(io.StringIO):
 
 
 def test_the_progress_bar_shows_on_a_terminal_only() -> None:
-    from attribution.cli.index import Progress
+    from attribution.cli.progress import Progress
 
     piped = io.StringIO()
     with Progress(stream=piped) as progress:
@@ -583,9 +587,9 @@ def test_corpus_commands_read_the_database_instead_of_processing_again(
 _CLI = """
 import sys
 sys.path[:0] = [{tests!r}, {root!r}]
-import attribution.parallel as parallel
+import attribution.runner as runner
 from test_parallel import fake_loader, fake_processor
-parallel.load_engine, parallel.default_processor = fake_loader, fake_processor
+runner.load_engine, runner.default_processor = fake_loader, fake_processor
 from attribution.cli.index import index
 index(sys.argv[1:], prog_name="attribution index")
 """
@@ -605,10 +609,9 @@ def test_ctrl_c_on_the_index_command_says_how_to_resume(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 1 and out == ""
-    assert err.splitlines()[-2:] == [
-        f"interrupted: what was processed is in {db}; run the same command to resume",
-        "Aborted!"]
+    assert proc.returncode == 130 and out == ""
+    assert err.splitlines()[-1] == \
+        f"interrupted: what was processed is in {db}; run the same command to resume"
     assert "Traceback" not in err
     stored = assert_whole(Path(db))
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)

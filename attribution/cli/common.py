@@ -1,15 +1,20 @@
-"""Pieces shared by the commands: engine options, error reporting, exit codes."""
+"""Pieces shared by the commands: engine options, error reporting, exit codes, and the one
+way a command gets its corpus processed (``process``, over ``pipeline.run``)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from ..errors import AttributionError
-from ..pipeline import Failure
+from ..errors import AttributionError, UnsupportedLanguage
+from ..lang import check_supported
+from ..pipeline import CorpusRun, EngineSpec, Failure, RunOptions, run
+from .progress import Progress
+
+INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C (128 + SIGINT)
 
 ENGINES = ("auto", "stanza", "spacy", "conllu")
 
@@ -53,9 +58,6 @@ def note(message: str) -> None:
 
 def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--lang normalised (fr, en), or a usage error naming the value and the languages supported."""
-    from ..errors import UnsupportedLanguage
-    from ..lang import check_supported
-
     if value is None:
         return None
     try:
@@ -82,24 +84,49 @@ def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return engine_options(f)
 
 
-def load_corpus(paths: tuple[str, ...], log: FailureLog, **options: Any) -> list:
-    """Process PATHS with the options of ``corpus_options``; failures go to ``log``.
+def run_options(options: dict[str, Any], **more: Any) -> RunOptions:
+    """The ``RunOptions`` of the options of ``corpus_options`` (``more``: prune, keep_results)."""
+    spec = EngineSpec(options.get("engine", "auto"), options.get("model"),
+                      options.get("cache_dir"), not options.get("no_cache", False))
+    return RunOptions(engine=spec, db=options.get("db"), jobs=options.get("jobs", 1),
+                      dask=options.get("dask"), **more)
 
-    With --db and no PATHS, every result stored in the database. A progress bar
-    with ETA goes to stderr when it is a terminal.
+
+def interrupted(db: str | None) -> NoReturn:
+    """Ctrl-C: say what was kept and how to go on, and exit 130."""
+    if db:
+        note(f"interrupted: what was processed is in {db}; run the same command to resume")
+    else:
+        note("interrupted: nothing was kept; with --db FILE, a run can resume where it stopped")
+    sys.exit(INTERRUPTED)
+
+
+def process(paths: tuple[str, ...], log: FailureLog, label: str = "processing",
+            **options: Any) -> CorpusRun:
+    """Process PATHS through ``pipeline.run`` with the options of ``corpus_options``.
+
+    Failures go to ``log``; a progress bar with ETA goes to stderr when it is a
+    terminal; a library error is a one-line error (exit 1), Ctrl-C exits 130 with
+    the way to resume. ``prune`` and ``keep_results`` go to ``RunOptions``.
     """
-    from ..pipeline import run
-    from .index import Progress
-
-    if not paths and not options.get("db"):
-        raise click.UsageError("give the articles to process (PATH...), or --db FILE for stored results")
-    with Progress() as progress:
+    more = {k: options.pop(k) for k in ("prune", "keep_results") if k in options}
+    with Progress(label) as progress:
         try:
-            return run(paths, engine=options["engine"], model=options.get("model"),
-                       cache_dir=options.get("cache_dir"),
-                       use_cache=not options.get("no_cache", False), lang=options.get("lang"),
-                       db=options.get("db"), jobs=options.get("jobs", 1),
-                       dask=options.get("dask"), on_failure=progress.around(log),
-                       on_note=progress.around(note), on_progress=progress)
+            return run(paths, run_options(options, **more), lang=options.get("lang"),
+                       on_failure=progress.around(log), on_note=progress.around(note),
+                       on_progress=progress)
         except AttributionError as exc:
             raise fail(exc) from exc
+        except KeyboardInterrupt:
+            progress.close()
+            interrupted(options.get("db"))
+
+
+def load_corpus(paths: tuple[str, ...], log: FailureLog, **options: Any) -> list:
+    """The linked results of PATHS (``process``), in input order; failures go to ``log``.
+
+    With --db and no PATHS, every result stored in the database.
+    """
+    if not paths and not options.get("db"):
+        raise click.UsageError("give the articles to process (PATH...), or --db FILE for stored results")
+    return process(paths, log, **options).results

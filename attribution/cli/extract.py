@@ -4,47 +4,42 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
-from ..errors import AttributionError
-from ..parse import get_engine
-from ..pipeline import process_all
-from ..reader import iter_articles
 from ..records import ArticleResult
-from .common import LANG_HELP, FailureLog, check_lang_option, engine_options, fail, note
+from .common import FailureLog, corpus_options, load_corpus
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@engine_options
-@click.option("--lang", default=None, callback=check_lang_option, help=LANG_HELP)
+@click.argument("paths", nargs=-1)
+@corpus_options
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-@click.option("--with-text/--without-text", default=False,
-              help="Include each article's full text in the JSON.")
-def extract(paths: tuple[str, ...], engine: str, model: str | None, cache_dir: str | None,
-            no_cache: bool, lang: str | None, fmt: str, with_text: bool) -> None:
-    """Find who said what in FILE_OR_DIR... (text, HTML, JSONL, folders)."""
+@click.option("--with-body/--without-body", default=False,
+              help="Include each article's body (the text the offsets count in) as \"body\"; "
+                   "\"body_start\" says where it begins in the file.")
+@click.option("--with-text/--without-text", default=False, hidden=True,
+              help="The body under the older key \"text\" (what ArticleResult.from_dict reads).")
+def extract(paths: tuple[str, ...], fmt: str, with_body: bool, with_text: bool,
+            **options: Any) -> None:
+    """Find who said what in FILE_OR_DIR... (text, HTML, JSONL, folders).
+
+    The articles are linked across the corpus (each entity's corpus_id) and printed
+    in input order once all are processed; with --db FILE alone, the stored results.
+    """
     log = FailureLog()
-    try:
-        parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=not no_cache)
-    except AttributionError as exc:
-        raise fail(exc) from exc
-    if parser.choice_note:
-        note(parser.choice_note)
-    try:
-        articles = iter_articles(paths, lang=lang, on_note=note)
-        for result in process_all(articles, parser, log):
-            _emit(result, fmt, with_text)
-    except AttributionError as exc:
-        raise fail(exc) from exc
+    for result in load_corpus(paths, log, **options):
+        _emit(result, fmt, with_body=with_body, with_text=with_text)
     sys.exit(log.exit_code)
 
 
-def _emit(result: ArticleResult, fmt: str, with_text: bool) -> None:
+def _emit(result: ArticleResult, fmt: str, *, with_body: bool, with_text: bool) -> None:
     """One article on stdout: a JSON line, or a short listing for people."""
     if fmt == "json":
         d = result.to_dict()
+        if with_body:
+            d["body"] = d["text"]
         if not with_text:
             d.pop("text", None)
         sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")

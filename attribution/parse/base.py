@@ -98,7 +98,8 @@ def build_document(text: str, sentences: Sequence[Sequence[TokenRow]], lang: str
             fixed.append(row)
         if fixed:
             rows.append(fixed)
-    from stanza.models.common.doc import Document  # torch comes with it: only when parsing
+    # deferred: torch comes with it; only when parsing
+    from stanza.models.common.doc import Document
 
     doc = Document(rows, text=text)
     doc.lang = lang

@@ -67,7 +67,7 @@ class CachedEngine:
             payload = json.loads(path.read_bytes())
             if not isinstance(payload, dict) or payload.get("input_sha256") != _sha(text):
                 return None  # a foreign or damaged entry
-            from stanza.models.common.doc import Document
+            from stanza.models.common.doc import Document  # deferred: torch comes with it
 
             doc = Document(payload["sentences"], payload["text"], payload.get("comments"))
         except FileNotFoundError:

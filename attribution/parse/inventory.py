@@ -74,7 +74,7 @@ def inventory(res: str | Path | None = None) -> Inventory:
 
 def download(lang: str, res: str | Path | None = None) -> Path:
     """Download Stanza's models for ``lang`` into ``res`` (the product's only network access)."""
-    import stanza
+    import stanza  # deferred: heavy (torch); only to download
 
     res = Path(res) if res else resources_dir()
     try:

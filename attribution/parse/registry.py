@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import EngineUnavailable
 from .base import SUPPORTED_LANGS, Engine, check_lang
 from .cache import CachedEngine, default_cache_dir
+from .conllu_engine import ConlluEngine
 from .spacy_engine import ShallowEngine, SpacyEngine, default_package
 from .stanza_engine import StanzaEngine, installed_languages, resources_dir
 
@@ -83,8 +84,6 @@ def get_engine(name: str = "auto", *, model: str | None = None, cache_dir: str |
     if name not in ENGINE_NAMES:
         raise EngineUnavailable(f"unknown engine {name!r} (choose from {', '.join(ENGINE_NAMES)})")
     if name == "conllu":
-        from .conllu_engine import ConlluEngine
-
         return ConlluEngine()  # reading CoNLL-U is cheaper than reading a cache entry
 
     folder = Path(cache_dir) if cache_dir else default_cache_dir()

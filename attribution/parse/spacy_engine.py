@@ -155,7 +155,7 @@ _LOADED: dict[str, Any] = {}  # package -> loaded pipeline: loading takes second
 
 def _load_package(package: str) -> Any:
     if package not in _LOADED:
-        import spacy
+        import spacy  # deferred: heavy; only when a model is loaded
 
         try:
             _LOADED[package] = spacy.load(package)
@@ -228,7 +228,7 @@ class ShallowEngine:
     def parse(self, text: str, lang: str) -> Document:
         lang = check_lang(lang)
         if self._nlp is None:
-            import spacy
+            import spacy  # deferred: heavy; only when a model is loaded
 
             self._nlp = spacy.blank(self.lang)
             self._nlp.add_pipe("sentencizer")

@@ -120,7 +120,7 @@ class StanzaEngine:
 
     def _load(self) -> Any:
         if self._nlp is None:
-            import stanza
+            import stanza  # deferred: heavy (torch); only when a model is loaded
 
             try:
                 self._nlp = stanza.Pipeline(self.lang, dir=str(self.res), package=self.package,

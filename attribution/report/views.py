@@ -17,6 +17,10 @@ from ..graph import ClaimSource, article_keys, canonical_entities, claim_source,
 from ..records import QUOTE_TYPES, ArticleResult, Attribution, Entity
 from .safety import page_name, safe_url
 
+# Where the reader got the language, the title or the date: for the pipeline and the store,
+# not for the reader of a report (the value itself is shown, not how it was found).
+INTERNAL_META = frozenset({"lang_source", "title_from", "date_from"})
+
 PALETTE_SIZE = 12  # colours .c0 .. .c11 of the stylesheet; sources beyond reuse them in turn
 # A word for the coverage figures: letters and digits, with inner apostrophes and hyphens (l’Irak).
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -272,7 +276,8 @@ def article_view(key: str, result: ArticleResult) -> ArticleView:
         key=key, page=page_name(key), id=a.id, path=a.path, title=a.title or a.id,
         outlet=a.outlet or "", date=a.date or "", url=a.url or "", href=safe_url(a.url),
         lang=a.lang or "",
-        meta=tuple(MetaItem(str(k), str(v), safe_url(str(v))) for k, v in sorted(a.meta.items())),
+        meta=tuple(MetaItem(str(k), str(v), safe_url(str(v))) for k, v in sorted(a.meta.items())
+                   if k not in INTERNAL_META),
         text=text, nodes=highlight(text, marks), claims=tuple(claims),
         sources=_article_sources(key, claims, result, total_quoted), terms=len(result.terms),
         words=count_words(text), quoted_words=_covered_words(text, result.attributions),

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 
-from .. import __version__
+from .. import __version__, compare
 from ..errors import AttributionError, OutputError
 from ..graph import build_graph, multi_outlet_sources, write_graph
 from ..records import ArticleResult
@@ -62,7 +62,7 @@ def render_pages(results: Sequence[ArticleResult], *, title: str = "Sources repo
     view = corpus_view(results)
     nonce = secrets.token_urlsafe(18)  # CSP nonce: only the report's own scripts may run
     graph = graph if graph is not None else build_graph(results)
-    comparison = _comparison(results, view, env, on_note)
+    comparison = _comparison(results, view, on_note)
     has_compare = comparison is not None
 
     def ctx(rel: str, **more: Any) -> dict[str, Any]:
@@ -105,15 +105,10 @@ def render_pages(results: Sequence[ArticleResult], *, title: str = "Sources repo
     return pages
 
 
-def _comparison(results: Sequence[ArticleResult], view: CorpusView, env: jinja2.Environment,
+def _comparison(results: Sequence[ArticleResult], view: CorpusView,
                 on_note: Callable[[str], None] | None) -> Any:
-    """The outlets' comparison (helper module ``attribution.compare``) when it applies."""
+    """The outlets' comparison (``attribution.compare``) when there are outlets to compare."""
     if len(view.outlets) < 2:
-        return None
-    try:
-        from .. import compare  # written beside this package; optional until it exists
-        env.get_template("compare.html")
-    except (ImportError, jinja2.TemplateNotFound):
         return None
     try:
         return compare.compare_outlets(list(results), by="outlet")
