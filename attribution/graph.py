@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from rapidfuzz import fuzz
 
 from .errors import OutputError
 from .records import ArticleResult, Attribution, Entity
@@ -270,8 +271,6 @@ def find_same_claims(g: nx.MultiDiGraph, *, threshold: float = SAME_CLAIM_THRESH
     gives an edge per matching pair; a bigger one (a wire story run by many outlets)
     links each claim to the group's first claim only, so edges grow linearly.
     """
-    from rapidfuzz import fuzz
-
     texts: dict[str, str] = {}
     for n, d in g.nodes(data=True):
         if d.get("kind") == "claim":
