@@ -16,7 +16,7 @@ import pytest
 
 import attribution.docview as docview
 import attribution.extract as extract
-import attribution.pipeline as pipeline
+import attribution.stages as stages
 import attribution.resolve as resolve
 from attribution.docview import DocView, build_view
 from attribution.extract import Extraction, extract_view
@@ -105,12 +105,12 @@ def test_process_article_builds_one_view_read_by_both_stages(monkeypatch: pytest
         seen["resolve"].append((v, attributions, speakers))
         return resolve_view(v, attributions, speakers)
 
-    # the stages are patched where they live and where the pipeline may hold them
+    # the stages are patched where they live and where the stages module holds them
     for module, name, spy in ((docview, "build_view", counting_build), (extract, "extract_view", spy_extract),
                               (resolve, "resolve_view", spy_resolve)):
         monkeypatch.setattr(module, name, spy)
-        monkeypatch.setattr(pipeline, name, spy, raising=False)
-    result = pipeline.process_article(article, get_engine("conllu"))
+        monkeypatch.setattr(stages, name, spy, raising=False)
+    result = stages.process_article(article, get_engine("conllu"))
     assert len(seen["built"]) == 1
     (v,) = seen["built"]
     (xv, out), = seen["extract"]
