@@ -39,7 +39,7 @@ def seed_text(eval_dir: Path) -> str:
 @pytest.fixture(scope="session")
 def tiny_stanza_dir(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A Stanza resources folder with tiny French models trained here (about 15 s, see tiny_stanza.py)."""
-    from tiny_stanza import train
+    from support.tiny_stanza import train
 
     treebank = shared_dir / "ud" / "UD_French-Sequoia" / "fr_sequoia-ud-train.conllu"
     if not treebank.is_file():

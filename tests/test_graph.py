@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from test_report_data import gold_result, make_result
+from support.results import gold_result, make_result
 
 from attribution.cli import graph as graph_cli
 from attribution.graph import (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from test_cli_bad_input import ENGINE, invoke, no_traceback, write
+from support.cli import ENGINE, invoke, no_traceback, write
 
 SCRIPT = "<script>alert('pwned')</script>"
 IMG = '"><img src=x onerror=alert(1)>'

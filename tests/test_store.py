@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_parallel import fake_loader, fake_processor, make_articles
+from support.fakes import fake_loader, fake_processor, make_articles
 
 from attribution.incremental import CorpusRun, RunOptions, process_corpus
 from attribution.pipeline import Failure
@@ -328,7 +328,7 @@ def test_content_hash_depends_on_text_and_language_only() -> None:
 _SCRIPT = """
 import sys
 sys.path[:0] = [{tests!r}, {root!r}]
-from test_parallel import fake_loader, fake_processor, make_articles
+from support.fakes import fake_loader, fake_processor, make_articles
 from attribution.incremental import RunOptions, process_corpus
 from attribution.runner import EngineSpec
 articles = make_articles({n}, {{i: "SLOW:0.05" for i in range({n})}})
@@ -588,7 +588,7 @@ _CLI = """
 import sys
 sys.path[:0] = [{tests!r}, {root!r}]
 import attribution.runner as runner
-from test_parallel import fake_loader, fake_processor
+from support.fakes import fake_loader, fake_processor
 runner.load_engine, runner.default_processor = fake_loader, fake_processor
 from attribution.cli.index import index
 index(sys.argv[1:], prog_name="attribution index")

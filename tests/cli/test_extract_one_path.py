@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_cli_bad_input import invoke, no_traceback
+from support.cli import invoke, no_traceback
 
 from attribution.parse import get_engine, write_conllu
 from attribution.reader import iter_articles

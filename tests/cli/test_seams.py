@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_cli_bad_input import ENGINE, invoke, no_traceback, write
-from test_parallel import fake_loader, fake_processor
+from support.cli import ENGINE, invoke, no_traceback, write
+from support.fakes import fake_loader, fake_processor
 
 import attribution.runner
 import attribution.stages

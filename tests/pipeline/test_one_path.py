@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_parallel import fake_loader, fake_processor, make_articles
+from support.fakes import fake_loader, fake_processor, make_articles
 
 from attribution import runner, stages
 from attribution.errors import AttributionError, EvaluationError

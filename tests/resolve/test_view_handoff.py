@@ -16,8 +16,8 @@ import pytest
 
 import attribution.docview as docview
 import attribution.extract as extract
-import attribution.stages as stages
 import attribution.resolve as resolve
+import attribution.stages as stages
 from attribution.docview import DocView, build_view
 from attribution.extract import Extraction, extract_view
 from attribution.parse import get_engine, read_conllu

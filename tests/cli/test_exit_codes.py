@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli_bad_input import ENGINE, error_lines, invoke, json_lines, no_traceback, write
+from support.cli import ENGINE, error_lines, invoke, json_lines, no_traceback, write
 
 import attribution.stages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 GOOD1 = ("title: Un\nlang: fr\n\nLe ministre Jean Dupont a déclaré samedi que les discussions "
          "avaient été « constructives ».")
 GOOD2 = ("title: Deux\nlang: fr\n\n« Nous ne céderons pas », a lancé un syndicaliste devant la "

@@ -3,7 +3,7 @@ content that is one quote (prepositions and determiners aside) is direct."""
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 from attribution.extract import view
 from attribution.extract.spans import classify
@@ -27,7 +27,7 @@ def test_two_quotes_joined_by_et_are_mixed():
 
 
 def test_classify_on_a_handmade_view():
-    from test_extract_helpers import shallow_doc
+    from support.extraction import shallow_doc
 
     text = "que « tout va bien » , dit-il"
     v = view(shallow_doc(text), "fr")

@@ -36,7 +36,7 @@ from attribution.evaluate import (
 )
 from attribution.records import Attribution, Speaker
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent  # tests/: the held-out sets and their minimums
 SETS = {
     "A": (HERE / "heldout" / "fr", HERE / "heldout_minimums.json", 25),
     "B": (HERE / "heldout_b" / "fr", HERE / "heldout_b_minimums.json", 7),

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_report_data import gold_result
+from support.results import gold_result
 
 from attribution.report import write_report
 from attribution.report.safety import page_name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 
 def test_selon_at_the_start():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 
 def test_participle_after_a_comma_takes_the_main_subject():

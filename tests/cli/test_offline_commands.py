@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_cli_bad_input import ENGINE, invoke, no_traceback, write
+from support.cli import ENGINE, invoke, no_traceback, write
 
 import attribution
 from attribution.errors import EngineUnavailable

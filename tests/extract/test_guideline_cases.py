@@ -3,7 +3,7 @@ verbs, selon with a non-source, colon introductions after an object, duplicates,
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 # ---------------------------------------------------------------- interrupted quotes and incises
 

@@ -12,7 +12,7 @@ import pytest
 
 from attribution.evaluate import Minimums, check_gate, check_gold, evaluate, pipeline_predictor
 
-MINIMUMS = Path(__file__).with_name("eval_minimums.json")
+MINIMUMS = Path(__file__).resolve().parent.parent / "eval_minimums.json"
 ISSUE_TARGETS = {"f1_30": 0.90, "f1_80": 0.75, "speaker_accuracy": 0.85, "not_quote_rate": 0.10}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_extract_helpers import shallow_doc
+from support.extraction import shallow_doc
 
 from attribution.extract import extract
 

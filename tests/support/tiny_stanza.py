@@ -4,7 +4,7 @@ The models are trained on the first sentences of a UD treebank with a few steps 
 are bad parsers but real Stanza models, laid out as a resources folder that
 ``stanza.Pipeline(lang, dir=..., download_method=None)`` loads like a downloaded one.
 
-Run directly to build a folder: ``python tests/tiny_stanza.py UD.conllu OUT_DIR``.
+Run directly to build a folder: ``python tests/support/tiny_stanza.py UD.conllu OUT_DIR``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_report_data import gold_result, make_result, select
+from support.results import gold_result, make_result, select
 
 from attribution.cli import report as report_cli
 from attribution.graph import OutputError, read_graph

@@ -1,14 +1,11 @@
-"""Re-exports the extraction helpers of ``support.extraction`` (the other test_extract_* modules
-import them from here), and tests the document view they rely on (built by hand, no parser)."""
+"""The document view (attribution.docview) that extraction and resolution read, built by hand (no parser)."""
 
 from __future__ import annotations
 
-from support.extraction import only, run, shallow_doc
+from support.extraction import shallow_doc
 
 from attribution.extract import view
 from attribution.parse.base import build_document
-
-__all__ = ["only", "run", "shallow_doc"]  # the helpers the other test_extract_* modules import from here
 
 
 def test_view_glues_elisions_and_splits_glued_marks():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 
 def test_quote_after_an_attributed_quote():

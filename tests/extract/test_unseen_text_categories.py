@@ -5,7 +5,7 @@ The sentences are written for these tests (news-like), parsed by the offline spa
 
 from __future__ import annotations
 
-from test_extract_helpers import only, run
+from support.extraction import only, run
 
 from attribution.quotes import find_quotes
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_extract_helpers import run
+from support.extraction import run
 
 from attribution.evaluate import evaluate_article, load_gold
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_extract_helpers import run
+from support.extraction import run
 
 
 def test_scare_quotes_and_names_are_terms():

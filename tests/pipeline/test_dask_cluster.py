@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_parallel import fake_loader, fake_processor, make_articles
+from support.fakes import fake_loader, fake_processor, make_articles
 
 from attribution.incremental import RunOptions, process_corpus
 from attribution.pipeline import Failure
@@ -68,7 +68,7 @@ def test_an_unreachable_scheduler_is_one_clear_error() -> None:
 
 def test_the_real_stages_on_a_local_cluster_match_one_process(tmp_path: Path,
                                                               eval_dir: Path) -> None:
-    from test_parallel import real_paths
+    from support.fakes import real_paths
 
     from attribution.reader import iter_articles
 
