@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .errors import AttributionError, InputError
 from .records import Article, ArticleResult
+from .text import count_words
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def process_article(article: Article, engine) -> ArticleResult:  # engine: attri
     view = build_view(doc, lang)  # the one view of the article, read by both stages
     found = extract_view(view)
     attributions, entities = resolve_view(view, found.attributions, found.speakers)
-    words = sum(len(s.words) for s in doc.sentences)
+    words = count_words(article.text)  # the one word rule of every view (attribution.text)
     return ArticleResult(article=article, engine=name, model=model_id,
                          attributions=tuple(attributions), terms=found.terms,
                          entities=tuple(entities), words=words)
