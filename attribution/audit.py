@@ -45,6 +45,7 @@ from .credit import (
 from .errors import AttributionError
 from .records import STANCES, ArticleResult, Attribution
 from .render import Cell, Output, Table
+from .sourcefile import sources_file_note
 from .text import WORD_PATTERN, fold, word_starts
 
 NO_STANCE = "none"
@@ -198,6 +199,7 @@ class Audit:
     articles: tuple[ArticleAudit, ...]
     total: Metrics
     group_by: str = DEFAULT_GROUP_BY  # how offices are counted (attribution.credit.GROUP_BY)
+    sources_file: str | None = None  # the sources file applied to the results, if any
 
     def worst_first(self) -> list[ArticleAudit]:
         """Rows by coverage, lowest first (ties: more unsourced quotes first, then path).
@@ -210,8 +212,8 @@ class Audit:
         return sorted(self.articles, key=key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"group_by": self.group_by, "articles": [a.to_dict() for a in self.articles],
-                "total": self.total.to_dict()}
+        return {"group_by": self.group_by, "sources_file": self.sources_file,
+                "articles": [a.to_dict() for a in self.articles], "total": self.total.to_dict()}
 
 
 def metrics_of(results: Sequence[ArticleResult], group_by: str = DEFAULT_GROUP_BY) -> Metrics:
@@ -259,7 +261,8 @@ def audit(results: Iterable[ArticleResult], group_by: str = DEFAULT_GROUP_BY) ->
                      ac.result.article.outlet, metrics_of_credits([ac]))
         for ac in credits
     )
-    return Audit(rows, metrics_of_credits(credits), group_by)
+    return Audit(rows, metrics_of_credits(credits), group_by,
+                 sources_file_note([ac.result for ac in credits]))
 
 
 # -- thresholds --------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from .audit import TABLE_COLUMNS, Metrics, metrics_of_credits, metrics_row
 from .credit import DEFAULT_GROUP_BY, GROUP_BY_NOTES, ArticleCredit, Source, credit
 from .records import ArticleResult
 from .render import Output, Table
+from .sourcefile import sources_file_note
 from .text import content_key, fold
 
 UNKNOWN = "(unknown)"
@@ -289,6 +290,7 @@ class Comparison:
     shared: tuple[QuoteGroup, ...]  # quotes that several outlets carry
     unique: tuple[QuoteGroup, ...]  # quotes that one outlet only carries
     group_by: str = DEFAULT_GROUP_BY  # how offices are counted (attribution.credit.GROUP_BY)
+    sources_file: str | None = None  # the sources file applied to the results, if any
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -300,6 +302,7 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         return {
             "by": self.by, "threshold": self.threshold, "group_by": self.group_by,
+            "sources_file": self.sources_file,
             "outlets": [o.to_dict() for o in self.outlets],
             "sources": [s.to_dict() for s in self.sources],
             "pairs": [p.to_dict() for p in self.pairs],
@@ -393,7 +396,8 @@ def compare_outlets(results: Iterable[ArticleResult], by: str = "outlet",
         sb = {r.source.key for r in rows if r.count(b)}
         pairs.append(PairOverlap(a, b, len(sa), len(sb), len(sa & sb),
                                  sum(1 for g in shared if a in g.outlets and b in g.outlets)))
-    return Comparison(by, threshold, outlets, tuple(rows), tuple(pairs), shared, unique, group_by)
+    return Comparison(by, threshold, outlets, tuple(rows), tuple(pairs), shared, unique, group_by,
+                      sources_file_note(results))
 
 
 # -- output --------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import networkx as nx
 from .credit import DEFAULT_GROUP_BY, ArticleCredit, Source, clean, credit
 from .errors import OutputError
 from .records import ArticleResult, Attribution
+from .sourcefile import sources_file_note
 from .text import content_key
 
 GRAPH_FORMATS: dict[str, str] = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
@@ -108,6 +109,9 @@ def build_graph(results: Sequence[ArticleResult], *, same_claims: bool = True,
     """The claim graph of a corpus (see the module docstring for its nodes and edges)."""
     g = nx.MultiDiGraph()
     g.graph["group_by"] = group_by
+    note = sources_file_note(results)
+    if note:
+        g.graph["sources_file"] = note
     for ac in credit(results, group_by):
         key, r = ac.key, ac.result
         a = r.article

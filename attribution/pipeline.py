@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .errors import AttributionError, InputError
 from .records import Article, ArticleResult
+from .sourcefile import apply_sources, load_sources_file
 from .text import count_words
 
 
@@ -80,6 +81,7 @@ def run(
     jobs: int = 1,
     dask: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    sources: str | None = None,
 ) -> list[ArticleResult]:
     """Read, process and link a whole corpus: the main job of every corpus command.
 
@@ -89,19 +91,23 @@ def run(
     and what is missing or changed is processed and stored; with ``db`` and no
     paths, every stored result is read. ``jobs`` worker processes (0: one per
     CPU) or a Dask cluster (``dask``: "local" or a scheduler address) do the
-    work; ``on_progress(done, total)`` follows it.
+    work; ``on_progress(done, total)`` follows it. ``sources``: a sources file
+    (:mod:`attribution.sourcefile`) applied once, after corpus linking.
     """
     from .parallel import EngineSpec, process_corpus
     from .reader import iter_articles
     from .resolve import link_corpus
     from .store import load_results
 
+    corrections = load_sources_file(sources) if sources else None  # a bad file fails before any work
     paths = list(paths)
     if db and not paths:
-        return load_results(db)
+        stored = load_results(db)
+        return apply_sources(stored, corrections) if corrections else stored
     corpus = process_corpus(
         iter_articles(paths, lang=lang, on_note=on_note),
         EngineSpec(engine, model, cache_dir, use_cache),
         on_failure=on_failure, on_note=on_note, on_progress=on_progress,
         db=db, jobs=jobs, dask=dask, paths=paths)
-    return link_corpus(corpus.results)
+    linked = link_corpus(corpus.results)
+    return apply_sources(linked, corrections) if corrections else linked

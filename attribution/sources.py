@@ -17,6 +17,7 @@ from .credit import DEFAULT_GROUP_BY, Source, credit
 from .records import ArticleResult, Entity
 from .render import Output, Table
 from .resolve.corpus import CorpusMerge, EntityRef, corpus_merges
+from .sourcefile import sources_file_note
 
 FORMATS = ("table", "markdown", "json")
 # Aliases shown per source in the table (JSON has them all): enough to recognise it.
@@ -100,12 +101,13 @@ def tables(sources: Sequence[CorpusSource], merges: Sequence[CorpusMerge]) -> li
     return out
 
 
-def output(results: Sequence[ArticleResult], fmt: str) -> Output:
+def output(results: Sequence[ArticleResult], fmt: str, group_by: str = DEFAULT_GROUP_BY) -> Output:
     """What ``sources --format fmt`` shows, for :func:`attribution.render.render`."""
     results = list(results)
-    sources, merges = corpus_sources(results), corpus_merges(results)
+    sources, merges = corpus_sources(results, group_by), corpus_merges(results)
     if fmt == "json":
-        return {"sources": [s.to_dict() for s in sources], "merges": [m.to_dict() for m in merges]}
+        return {"group_by": group_by, "sources_file": sources_file_note(results),
+                "sources": [s.to_dict() for s in sources], "merges": [m.to_dict() for m in merges]}
     if fmt in ("table", "markdown"):
         return tables(sources, merges)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..credit import DEFAULT_GROUP_BY, GROUP_BY
 from ..errors import AttributionError
 from ..pipeline import Failure
 
@@ -69,7 +70,14 @@ LANG_HELP = "Language of every article: fr or en (default: metadata, else detect
 
 def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Options of every command that processes a corpus: the engine options, --lang,
-    and the scale options --db, --jobs and --dask."""
+    the scale options --db, --jobs and --dask, and --sources and --group-by."""
+    f = click.option("--group-by", "group_by", type=click.Choice(GROUP_BY), default=DEFAULT_GROUP_BY,
+                     show_default=True,
+                     help="Sources: an office (the PM's services) as a source of its own, "
+                          "or counted with its head.")(f)
+    f = click.option("--sources", "sources", type=click.Path(dir_okay=False), default=None,
+                     metavar="FILE", help="Sources file (TOML): merge, split, rename and type "
+                                          "sources, map aliases; see the README.")(f)
     f = click.option("--dask", "dask", metavar="ADDRESS", default=None,
                      help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' "
                           "for a local cluster of --jobs workers.")(f)
@@ -99,7 +107,8 @@ def load_corpus(paths: tuple[str, ...], log: FailureLog, **options: Any) -> list
                        cache_dir=options.get("cache_dir"),
                        use_cache=not options.get("no_cache", False), lang=options.get("lang"),
                        db=options.get("db"), jobs=options.get("jobs", 1),
-                       dask=options.get("dask"), on_failure=progress.around(log),
+                       dask=options.get("dask"), sources=options.get("sources"),
+                       on_failure=progress.around(log),
                        on_note=progress.around(note), on_progress=progress)
         except AttributionError as exc:
             raise fail(exc) from exc
