@@ -186,10 +186,6 @@ def _source_of(g: nx.MultiDiGraph, claim: str) -> str | None:
     return None
 
 
-def _normalise(text: str) -> str:
-    return content_key(text)
-
-
 def _shingles(text: str) -> set[str]:
     words = text.split()
     if len(words) < 3:
@@ -211,7 +207,7 @@ def find_same_claims(g: nx.MultiDiGraph, *, threshold: float = SAME_CLAIM_THRESH
     texts: dict[str, str] = {}
     for n, d in g.nodes(data=True):
         if d.get("kind") == "claim":
-            t = _normalise(str(d.get("text", "")))
+            t = content_key(str(d.get("text", "")))
             if len(t) >= SAME_CLAIM_MIN_CHARS:
                 texts[n] = t
     grams = {n: _shingles(t) for n, t in texts.items()}
