@@ -296,6 +296,11 @@ class Comparison:
     def names(self) -> tuple[str, ...]:
         return tuple(o.name for o in self.outlets)
 
+    @property
+    def group_note(self) -> str:
+        """What the pages say of the grouping of sources."""
+        return GROUP_BY_NOTES[self.group_by]
+
     def unique_to(self, outlet: str) -> tuple[QuoteGroup, ...]:
         return tuple(g for g in self.unique if g.outlets == (outlet,))
 
