@@ -138,3 +138,12 @@ def test_the_cli_refuses_a_bad_file_in_one_line(corpus: Path, tmp_path: Path, co
     r = _run("audit", str(corpus), "--sources", str(f))
     assert r.exit_code == 1
     assert r.stderr.strip().splitlines()[-1] == message.format(name="bad.toml")
+
+
+def test_group_by_is_an_option_of_every_corpus_command_and_is_said(corpus: Path) -> None:
+    for cmd in ("audit", "sources", "compare"):
+        r = _run(cmd, str(corpus), "--group-by", "head", "--format", "json")
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout)["group_by"] == "head"
+    r = _run("audit", str(corpus), "--group-by", "office")
+    assert r.exit_code == 2 and "'office' is not one of 'source', 'head'" in r.output
