@@ -4,32 +4,21 @@
 per-article rows and corpus totals (frozen dataclasses with ``to_dict()``), and
 ``check_thresholds(audit, ["coverage=0.2", ...])`` turns it into a gate.
 
-Conventions, applied the same way everywhere:
+Conventions, applied the same way everywhere (they are decided in one place,
+:mod:`attribution.credit`, and read by every view):
 
-- **Words** are maximal runs of letters and digits in ``Article.text`` (regex
-  ``[^\\W_]+``): apostrophes, hyphens and other punctuation split words, so
-  ``l’attaque`` is two words and ``porte-parole`` two. A word is *covered* when
-  its first character lies inside the union of the content spans (overlapping
-  attributions never count a word twice). The parser's own ``ArticleResult.words``
-  is not used, because its words carry no offsets into the text.
-- **Coverage** is covered words / words; **direct coverage** counts only the
-  content of ``direct`` attributions (not the quoted fragments of ``mixed`` ones).
+- **Words** are those of :mod:`attribution.text` (maximal runs of letters and
+  digits of ``Article.text``); a word is *covered* when its first character lies
+  inside the union of the content spans. **Coverage** is covered words / words;
+  **direct coverage** counts only the content of ``direct`` attributions.
 - A quote has **no identified source** when its ``speaker`` is ``None``.
-- The **source** of an attribution is the speaker's entity (following
-  ``Entity.head`` from an office or a document to the entity it stands for),
-  identified across the corpus by ``corpus_id``, else by its normalised name
-  (case, accents, punctuation and leading determiners ignored); a speaker that
-  resolution left without an entity is keyed by the text of its mention (or of
-  the antecedent it was resolved to).
+- The **source** of an attribution, its official and anonymous flags, and how
+  offices and documents are credited are those of :func:`attribution.credit.credit`
+  (``group_by``: ``source``, the default, keeps an office as a source of its own;
+  ``head`` counts it with its head).
 - **Anonymous** and **official** shares count a source once per article that
   quotes it (per article this is its number of distinct sources; for the corpus,
   the sum of those "appearances").
-- A source is **official or institutional** when its type is ``organization``
-  (a government, ministry, army, company, party or any body that speaks as an
-  institution), or when its ``role`` contains one of :data:`OFFICIAL_ROLE_WORDS`
-  (spokesperson, minister, official, police, ``porte-parole``, ``responsable``...),
-  whatever its type: an unnamed ``responsable militaire`` is anonymous *and*
-  official. Affiliation alone does not count: an expert of a university is not.
 - The **most quoted source**'s share is its attributions / attributions that
   have a source.
 - The **stance mix** counts attributions by ``cue.stance``; ``none`` is a quote
@@ -38,138 +27,33 @@ Conventions, applied the same way everywhere:
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .credit import (
+    DEFAULT_GROUP_BY,
+    GROUP_BY_NOTES,
+    OFFICIAL_ROLE_WORDS,
+    ArticleCredit,
+    Source,
+    credit,
+    is_official,
+)
 from .errors import AttributionError
-from .records import STANCES, ArticleResult, Attribution, Entity, Span
+from .records import STANCES, ArticleResult, Attribution
 from .render import Cell, Output, Table
+from .sourcefile import sources_file_note
+from .text import WORD_PATTERN, fold, word_starts
 
-WORD_PATTERN = re.compile(r"[^\W_]+")
 NO_STANCE = "none"
 STANCE_KEYS: tuple[str, ...] = (*STANCES, NO_STANCE)
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words of a role (accents and case ignored) that make a source official or institutional.
-OFFICIAL_ROLE_WORDS: frozenset[str] = _wordset("""
-    official officials spokesperson spokesman spokeswoman minister ministry government president
-    premier chancellor secretary ambassador diplomat governor mayor senator congressman
-    congresswoman lawmaker mp police policeman officer prosecutor judge military army general
-    commander authority authorities administration agency regulator commissioner king queen
-    responsable responsables porte parole ministre ministere gouvernement presidente presidence
-    premiere chancelier chanceliere secretaire ambassadeur ambassadrice diplomate gouverneur
-    maire senateur senatrice depute deputee elu elue prefet prefete policier policiere gendarme
-    gendarmerie procureur procureure juge militaire armee officier commandant autorite autorites
-    administration fonctionnaire commissaire roi reine conseiller conseillere
-""")
-
-# Leading words dropped when a name is normalised into a key: determiners say nothing of identity.
-_DETERMINERS = _wordset("le la les l un une des du de d the a an")
-
-
 class InvalidThreshold(AttributionError):
     """A ``--fail-under`` specification that cannot be read, or names an unknown metric."""
-
-
-# -- normalisation and sources ---------------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, typographic apostrophes made plain."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("ʼ", "'")
-
-
-def normalise_name(name: str) -> str:
-    """A name as a key: folded, punctuation dropped, leading determiners dropped."""
-    words = WORD_PATTERN.findall(fold(name))
-    while len(words) > 1 and words[0] in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def is_official(type_: str | None, role: str | None) -> bool:
-    """The official/institutional rule of the module docstring."""
-    if type_ == "organization":
-        return True  # an organisation speaks as an institution by definition
-    if not role:
-        return False
-    return not OFFICIAL_ROLE_WORDS.isdisjoint(WORD_PATTERN.findall(fold(role)))
-
-
-@dataclass(frozen=True)
-class Source:
-    """The source an attribution is credited to, as the audit and the comparison see it."""
-
-    key: str  # identity across the corpus: "id:<corpus_id>" or "name:<normalised name>"
-    name: str
-    type: str  # person | organization | group | anonymous | unknown
-    official: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "name": self.name, "type": self.type, "official": self.official}
-
-
-def source_of_entity(entity: Entity) -> Source:
-    key = f"id:{entity.corpus_id}" if entity.corpus_id else f"name:{normalise_name(entity.name)}"
-    return Source(key, entity.name, entity.type or "unknown", is_official(entity.type, entity.role))
-
-
-def credited_source(attribution: Attribution, entities: dict[str, Entity]) -> Source | None:
-    """The source of one attribution, or ``None`` when it has no speaker."""
-    speaker = attribution.speaker
-    if speaker is None:
-        return None
-    entity = entities.get(speaker.entity) if speaker.entity else None
-    seen: set[str] = set()
-    # A document or an office stands for its issuing body: credit the body (cycles guarded).
-    while entity is not None and entity.head and entity.head in entities and entity.id not in seen:
-        seen.add(entity.id)
-        entity = entities[entity.head]
-    if entity is not None:
-        return source_of_entity(entity)
-    name = speaker.resolved.text if speaker.resolved else speaker.text
-    return Source(f"name:{normalise_name(name)}", name, speaker.type or "unknown",
-                  is_official(speaker.type, None))
-
-
-def sources_of(result: ArticleResult) -> list[Source | None]:
-    """The credited source of each attribution of ``result``, in order."""
-    entities = {e.id: e for e in result.entities}
-    return [credited_source(a, entities) for a in result.attributions]
-
-
-# -- words -------------------------------------------------------------------------------------
-
-def word_starts(text: str) -> list[int]:
-    """Start offsets of the words of ``text`` (see the module docstring)."""
-    return [m.start() for m in WORD_PATTERN.finditer(text)]
-
-
-def merge_spans(spans: Iterable[Span]) -> list[tuple[int, int]]:
-    """The union of spans as sorted, disjoint (start, end) intervals."""
-    merged: list[list[int]] = []
-    for s in sorted((s.start, s.end) for s in spans if s.end > s.start):
-        if merged and s[0] <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], s[1])
-        else:
-            merged.append([s[0], s[1]])
-    return [(a, b) for a, b in merged]
-
-
-def covered_words(starts: Sequence[int], spans: Iterable[Span]) -> int:
-    """How many of the words (by start offset, sorted) begin inside the union of ``spans``."""
-    return sum(bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a)
-               for a, b in merge_spans(spans))
 
 
 # -- metrics -------------------------------------------------------------------------------------
@@ -314,6 +198,8 @@ class Audit:
 
     articles: tuple[ArticleAudit, ...]
     total: Metrics
+    group_by: str = DEFAULT_GROUP_BY  # how offices are counted (attribution.credit.GROUP_BY)
+    sources_file: str | None = None  # the sources file applied to the results, if any
 
     def worst_first(self) -> list[ArticleAudit]:
         """Rows by coverage, lowest first (ties: more unsourced quotes first, then path).
@@ -326,39 +212,40 @@ class Audit:
         return sorted(self.articles, key=key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"articles": [a.to_dict() for a in self.articles], "total": self.total.to_dict()}
+        return {"group_by": self.group_by, "sources_file": self.sources_file,
+                "articles": [a.to_dict() for a in self.articles], "total": self.total.to_dict()}
 
 
-def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
+def metrics_of(results: Sequence[ArticleResult], group_by: str = DEFAULT_GROUP_BY) -> Metrics:
     """Metrics of a group of articles (one article, one outlet, or the corpus)."""
+    return metrics_of_credits(credit(results, group_by))
+
+
+def metrics_of_credits(credits: Sequence[ArticleCredit]) -> Metrics:
+    """Metrics of a group of articles from their credit (:func:`attribution.credit.credit`)."""
     words = covered = direct_words = 0
     types: Counter[str] = Counter()
     unsourced = appearances = anonymous = official = 0
     quoted: Counter[str] = Counter()
     names: dict[str, str] = {}
     attributions: list[Attribution] = []
-    for result in results:
-        starts = word_starts(result.article.text)
-        words += len(starts)
-        covered += covered_words(starts, (a.content for a in result.attributions))
-        direct_words += covered_words(
-            starts, (a.content for a in result.attributions if a.type == "direct"))
-        types.update(a.type for a in result.attributions)
-        attributions.extend(result.attributions)
-        in_article: dict[str, Source] = {}
-        for source in sources_of(result):
-            if source is None:
-                unsourced += 1
-                continue
-            quoted[source.key] += 1
-            names.setdefault(source.key, source.name)
-            in_article.setdefault(source.key, source)
-        appearances += len(in_article)
-        anonymous += sum(s.type == "anonymous" for s in in_article.values())
-        official += sum(s.official for s in in_article.values())
+    for ac in credits:
+        words += ac.words
+        covered += ac.covered_words
+        direct_words += ac.direct_words
+        types.update(a.type for a in ac.result.attributions)
+        attributions.extend(ac.result.attributions)
+        unsourced += ac.unsourced
+        for c in ac.claims:
+            if c.source is not None:
+                quoted[c.source.key] += 1
+                names.setdefault(c.source.key, c.source.name)
+        appearances += len(ac.sources)
+        anonymous += ac.anonymous
+        official += ac.official
     top, top_count = _top(quoted, names)
     return Metrics(
-        articles=len(results), words=words, covered_words=covered, direct_words=direct_words,
+        articles=len(credits), words=words, covered_words=covered, direct_words=direct_words,
         attributions=len(attributions), direct=types["direct"], indirect=types["indirect"],
         mixed=types["mixed"], unsourced=unsourced, sources=len(quoted), appearances=appearances,
         anonymous=anonymous, official=official, top_source=top, top_source_count=top_count,
@@ -366,14 +253,16 @@ def metrics_of(results: Sequence[ArticleResult]) -> Metrics:
     )
 
 
-def audit(results: Iterable[ArticleResult]) -> Audit:
+def audit(results: Iterable[ArticleResult], group_by: str = DEFAULT_GROUP_BY) -> Audit:
     """Audit every article and the whole corpus."""
-    results = list(results)
+    credits = credit(list(results), group_by)
     rows = tuple(
-        ArticleAudit(r.article.path, r.article.id, r.article.title, r.article.outlet, metrics_of([r]))
-        for r in results
+        ArticleAudit(ac.result.article.path, ac.result.article.id, ac.result.article.title,
+                     ac.result.article.outlet, metrics_of_credits([ac]))
+        for ac in credits
     )
-    return Audit(rows, metrics_of(results))
+    return Audit(rows, metrics_of_credits(credits), group_by,
+                 sources_file_note([ac.result for ac in credits]))
 
 
 # -- thresholds --------------------------------------------------------------------------------
@@ -484,6 +373,8 @@ def display_table(audit: Audit) -> Table:
     rows = [metrics_row(r.path, r.metrics) for r in audit.worst_first()]
     rows.append(metrics_row(f"TOTAL ({audit.total.articles} articles)", audit.total))
     title = f"Quotation audit of {audit.total.articles} articles, {ORDER_NOTE}"
+    if audit.group_by != DEFAULT_GROUP_BY:
+        title += f"; {GROUP_BY_NOTES[audit.group_by]}"  # the default goes without saying
     return Table(TABLE_COLUMNS, tuple(rows), title=title)
 
 
@@ -525,7 +416,7 @@ def output(audit: Audit, fmt: str) -> Output:
 
 __all__ = [
     "Audit", "ArticleAudit", "Breach", "InvalidThreshold", "METRICS", "Metrics",
-    "OFFICIAL_ROLE_WORDS", "Source", "Threshold", "audit", "check_thresholds",
-    "credited_source", "is_official", "metrics_of", "normalise_name", "parse_threshold",
-    "data_table", "display_table", "output", "sources_of", "word_starts",
+    "OFFICIAL_ROLE_WORDS", "Source", "Threshold", "WORD_PATTERN", "audit", "check_thresholds",
+    "fold", "is_official", "metrics_of", "metrics_of_credits", "parse_threshold",
+    "data_table", "display_table", "output", "word_starts",
 ]

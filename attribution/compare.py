@@ -4,9 +4,9 @@
 field (``by="dir"``: by top-level folder) and returns a :class:`Comparison`:
 
 - the audit figures of each outlet (:func:`attribution.audit.metrics_of`);
-- every source and how many attributions each outlet credits to it, sources
-  being identified across outlets by ``corpus_id``, else by normalised name
-  (:func:`attribution.audit.credited_source`);
+- every source and how many attributions each outlet credits to it, as
+  :func:`attribution.credit.credit` credits them (one source across outlets by
+  ``corpus_id``; an office a source of its own unless ``group_by="head"``);
 - quote groups: attributions of different articles whose normalised contents
   share uncommon words (:func:`candidate_pairs`) and match
   (:func:`similarity` >= ``threshold``), joined transitively; a group
@@ -26,18 +26,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .audit import (
-    TABLE_COLUMNS,
-    WORD_PATTERN,
-    Metrics,
-    Source,
-    fold,
-    metrics_of,
-    metrics_row,
-    sources_of,
-)
+from .audit import TABLE_COLUMNS, Metrics, metrics_of_credits, metrics_row
+from .credit import DEFAULT_GROUP_BY, GROUP_BY_NOTES, ArticleCredit, Source, credit
 from .records import ArticleResult
 from .render import Output, Table
+from .sourcefile import sources_file_note
+from .text import content_key, fold
 
 UNKNOWN = "(unknown)"
 GROUPINGS = ("outlet", "dir")
@@ -69,9 +63,7 @@ COMMON_MIN = 50
 COMMON_DIV = 50
 
 
-def normalise_content(text: str) -> str:
-    """Content as compared: folded (case, accents), quote marks and punctuation dropped."""
-    return " ".join(WORD_PATTERN.findall(fold(text)))
+normalise_content = content_key  # the one normaliser's form for contents (attribution.text)
 
 
 def _long_enough(text: str) -> bool:
@@ -228,6 +220,7 @@ class Rendition:
     stance: str | None
     speaker: str | None  # the mention as written
     source: Source | None  # to whom it is credited
+    credited: str = "no source"  # how the credit reads ("communiqué of X")
 
     @property
     def cue_key(self) -> str | None:
@@ -241,7 +234,8 @@ class Rendition:
                 "index": self.index, "type": self.type,
                 "content": self.content, "start": self.start, "end": self.end, "cue": self.cue,
                 "lemma": self.lemma, "stance": self.stance, "speaker": self.speaker,
-                "source": self.source.to_dict() if self.source else None}
+                "source": self.source.to_dict() if self.source else None,
+                "credited": self.credited}
 
 
 DIFF_FIELDS = ("type", "cue", "stance", "source")
@@ -295,17 +289,25 @@ class Comparison:
     pairs: tuple[PairOverlap, ...]
     shared: tuple[QuoteGroup, ...]  # quotes that several outlets carry
     unique: tuple[QuoteGroup, ...]  # quotes that one outlet only carries
+    group_by: str = DEFAULT_GROUP_BY  # how offices are counted (attribution.credit.GROUP_BY)
+    sources_file: str | None = None  # the sources file applied to the results, if any
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(o.name for o in self.outlets)
+
+    @property
+    def group_note(self) -> str:
+        """What the pages say of the grouping of sources."""
+        return GROUP_BY_NOTES[self.group_by]
 
     def unique_to(self, outlet: str) -> tuple[QuoteGroup, ...]:
         return tuple(g for g in self.unique if g.outlets == (outlet,))
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "by": self.by, "threshold": self.threshold,
+            "by": self.by, "threshold": self.threshold, "group_by": self.group_by,
+            "sources_file": self.sources_file,
             "outlets": [o.to_dict() for o in self.outlets],
             "sources": [s.to_dict() for s in self.sources],
             "pairs": [p.to_dict() for p in self.pairs],
@@ -316,16 +318,17 @@ class Comparison:
 
 # -- the comparison ------------------------------------------------------------------------------
 
-def _renditions(result: ArticleResult, outlet: str) -> list[Rendition]:
+def _renditions(ac: ArticleCredit, outlet: str) -> list[Rendition]:
+    result = ac.result
     out = []
-    for i, (a, source) in enumerate(zip(result.attributions, sources_of(result), strict=True)):
+    for i, (a, c) in enumerate(zip(result.attributions, ac.claims, strict=True)):
         out.append(Rendition(
             outlet=outlet, path=result.article.path, article=result.article.id, index=i,
             type=a.type,
             content=a.content.text, start=a.content.start, end=a.content.end,
             cue=a.cue.text if a.cue else None, lemma=a.cue.lemma if a.cue else None,
             stance=a.cue.stance if a.cue else None,
-            speaker=a.speaker.text if a.speaker else None, source=source,
+            speaker=a.speaker.text if a.speaker else None, source=c.source, credited=c.shown,
         ))
     return out
 
@@ -363,20 +366,22 @@ def match_quotes(renditions: Sequence[Rendition], threshold: float = THRESHOLD) 
 
 
 def compare_outlets(results: Iterable[ArticleResult], by: str = "outlet",
-                    threshold: float = THRESHOLD) -> Comparison:
+                    threshold: float = THRESHOLD, group_by: str = DEFAULT_GROUP_BY) -> Comparison:
     """Put the outlets of ``results`` side by side (see the module docstring)."""
     results = list(results)
     names = group_names(results, by)
-    grouped: dict[str, list[ArticleResult]] = defaultdict(list)
-    for name, result in zip(names, results, strict=True):
-        grouped[name].append(result)
+    credits = credit(results, group_by)  # once for the corpus: one source, one key, everywhere
+    grouped: dict[str, list[ArticleCredit]] = defaultdict(list)
+    for name, ac in zip(names, credits, strict=True):
+        grouped[name].append(ac)
     # Outlets by name, the "(unknown)" group last.
     order = sorted(grouped, key=lambda n: (n == UNKNOWN, fold(n), n))
     outlets = tuple(
-        OutletSummary(n, tuple(r.article.path for r in grouped[n]), metrics_of(grouped[n]))
+        OutletSummary(n, tuple(ac.result.article.path for ac in grouped[n]),
+                      metrics_of_credits(grouped[n]))
         for n in order)
 
-    renditions = [x for name, r in zip(names, results, strict=True) for x in _renditions(r, name)]
+    renditions = [x for name, ac in zip(names, credits, strict=True) for x in _renditions(ac, name)]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, Source] = {}
     for r in renditions:
@@ -396,7 +401,8 @@ def compare_outlets(results: Iterable[ArticleResult], by: str = "outlet",
         sb = {r.source.key for r in rows if r.count(b)}
         pairs.append(PairOverlap(a, b, len(sa), len(sb), len(sa & sb),
                                  sum(1 for g in shared if a in g.outlets and b in g.outlets)))
-    return Comparison(by, threshold, outlets, tuple(rows), tuple(pairs), shared, unique)
+    return Comparison(by, threshold, outlets, tuple(rows), tuple(pairs), shared, unique, group_by,
+                      sources_file_note(results))
 
 
 # -- output --------------------------------------------------------------------------------------
@@ -414,7 +420,7 @@ def _describe(r: Rendition) -> str:
     lemma = f" {r.lemma}" if r.lemma else ""
     stance = f", {r.stance}" if r.stance else ""
     who = r.speaker or "no source"
-    credited = f" [{r.source.name}]" if r.source and r.source.name != r.speaker else ""
+    credited = f" [{r.credited}]" if r.source and r.credited != r.speaker else ""
     return f"{r.type}, cue {cue} ({lemma.strip() or '?'}{stance}) -> {who}{credited}"
 
 
@@ -423,7 +429,10 @@ def tables(comparison: Comparison) -> list[Table]:
     c = comparison
     figures = Table(("outlet", *TABLE_COLUMNS[1:]),
                     tuple(metrics_row(f"{o.name} ({len(o.articles)})", o.metrics) for o in c.outlets),
-                    title=f"{len(c.outlets)} outlets, grouped by {c.by}")
+                    title=f"{len(c.outlets)} outlets, grouped by {c.by}"
+                          # the default grouping of sources goes without saying
+                          + (f"; sources {GROUP_BY_NOTES[c.group_by]}"
+                             if c.group_by != DEFAULT_GROUP_BY else ""))
     shared_sources = sum(s.shared for s in c.sources)
     sources = Table(("source", "type", "official", *c.names),
                     tuple((s.source.name, s.source.type, s.source.official,

@@ -3,9 +3,10 @@
 A networkx ``MultiDiGraph`` built from ``ArticleResult`` records.
 
 Nodes (attribute ``kind``):
-- ``entity:<key>``: a canonical source of some article (``ArticleResult.entities``;
-  one that stands for another through ``head`` is merged into it), or a speaker
-  that resolution did not link. ``quoted`` is true when it said at least one
+- ``entity:<key>``: a source as :func:`attribution.credit.credit` keys it (a
+  document is merged into its issuer; an office is its own node, with ``head``
+  naming its head's node, unless ``group_by="head"``), or a speaker that
+  resolution did not link. ``quoted`` is true when it said at least one
   claim; ``claims`` counts them. One real-world entity is one node (keyed by its
   ``corpus_id`` when linking gave one), whether it speaks, is mentioned, or both.
 - ``claim:<article>:<n>``: the n-th attribution of an article.
@@ -29,9 +30,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,8 +39,11 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz
 
+from .credit import DEFAULT_GROUP_BY, ArticleCredit, Source, clean, credit
 from .errors import OutputError
-from .records import ArticleResult, Attribution, Entity
+from .records import ArticleResult, Attribution
+from .sourcefile import sources_file_note
+from .text import content_key
 
 GRAPH_FORMATS: dict[str, str] = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
 
@@ -57,78 +60,6 @@ WINDOW = 50
 # Groups of near-identical claims up to this size get all their pairs as edges, bigger ones a star.
 CLIQUE_MAX = 12
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-# ---------------------------------------------------------------- identities
-
-def clean(value: str) -> str:
-    """``value`` without the characters that XML 1.0 cannot hold (GraphML and GEXF are XML)."""
-    return _XML_ILLEGAL.sub("\ufffd", value)
-
-
-def article_keys(results: Sequence[ArticleResult]) -> list[str]:
-    """One unique key per result: the article id, suffixed ``~2``, ``~3`` ... when an id repeats."""
-    seen: Counter[str] = Counter()
-    keys = []
-    for r in results:
-        base = clean(r.article.id or r.article.path or "article")
-        seen[base] += 1
-        keys.append(base if seen[base] == 1 else f"{base}~{seen[base]}")
-    return keys
-
-
-def _follow_head(entity: Entity, by_id: dict[str, Entity]) -> Entity:
-    # A document or an office (`le communiqué`) stands for the body that issued it: credit the body.
-    seen = {entity.id}
-    while entity.head and entity.head in by_id and entity.head not in seen:
-        entity = by_id[entity.head]
-        seen.add(entity.id)
-    return entity
-
-
-def canonical_entities(result: ArticleResult) -> list[Entity]:
-    """The article's sources, without those that stand for another one (``head``)."""
-    by_id = {e.id: e for e in result.entities}
-    return [e for e in result.entities if _follow_head(e, by_id) is e]
-
-
-def entity_key(article_key: str, entity: Entity) -> str:
-    """The graph identity of an entity: its corpus id when linking gave one, else article-local."""
-    return clean(entity.corpus_id) if entity.corpus_id else f"{article_key}/{clean(entity.id)}"
-
-
-@dataclass(frozen=True)
-class ClaimSource:
-    """Who a claim is credited to, as the graph and the report see it: a graph key and what the
-    report shows about it (the audit's counterpart is :class:`attribution.audit.Source`)."""
-
-    key: str
-    name: str
-    type: str  # person | organization | group | anonymous | unknown
-    entity: Entity | None
-
-
-def claim_source(article_key: str, result: ArticleResult, attribution: Attribution) -> ClaimSource | None:
-    """The source of one attribution, or None when the text gives none.
-
-    The speaker's entity when resolution linked one; else the speaker mention itself
-    (a source resolution could not place is still a source); else None.
-    """
-    sp = attribution.speaker
-    if sp is None:
-        return None
-    by_id = {e.id: e for e in result.entities}
-    if sp.entity and sp.entity in by_id:
-        e = _follow_head(by_id[sp.entity], by_id)
-        return ClaimSource(entity_key(article_key, e), e.name, e.type, e)
-    name = (sp.resolved.text if sp.resolved else sp.text).strip()
-    if not name:
-        return None
-    # An unresolved mention is only known within its article: key it there, by its lower-cased words.
-    norm = " ".join(_WORD.findall(name.lower())) or name.lower()
-    return ClaimSource(f"{article_key}/speaker:{clean(norm)}", name, sp.type or "unknown", None)
 
 
 # ---------------------------------------------------------------- building
@@ -153,18 +84,19 @@ def _label(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _add_entity(g: nx.MultiDiGraph, node: str, ref_name: str, ref_type: str,
-                entity: Entity | None, quoted: bool) -> None:
+def _add_entity(g: nx.MultiDiGraph, source: Source, quoted: bool) -> None:
+    node = f"entity:{source.key}"
     if node in g:
         g.nodes[node]["quoted"] = bool(g.nodes[node]["quoted"] or quoted)
         return
-    e = entity
+    e = source.entity
     g.add_node(node, **_attrs(
-        kind="entity", quoted=quoted, label=_label(ref_name), name=ref_name, type=ref_type,
+        kind="entity", quoted=quoted, label=_label(source.name), name=source.name, type=source.type,
         named=bool(e.named) if e else False,
-        role=e.role if e else None, affiliation=e.affiliation if e else None,
+        role=source.role, affiliation=source.affiliation,
         country=e.country if e else None, aliases=e.aliases if e else (),
         anonymity=e.anonymity if e else (), corpus_id=e.corpus_id if e else None,
+        official=source.official, head=f"entity:{source.head}" if source.head else None,
     ))
 
 
@@ -173,26 +105,30 @@ def claim_node(article_key: str, index: int) -> str:
 
 
 def build_graph(results: Sequence[ArticleResult], *, same_claims: bool = True,
-                threshold: float = SAME_CLAIM_THRESHOLD) -> nx.MultiDiGraph:
+                threshold: float = SAME_CLAIM_THRESHOLD,
+                group_by: str = DEFAULT_GROUP_BY) -> nx.MultiDiGraph:
     """The claim graph of a corpus (see the module docstring for its nodes and edges)."""
     g = nx.MultiDiGraph()
-    keys = article_keys(results)
-    for key, r in zip(keys, results, strict=True):
+    g.graph["group_by"] = group_by
+    note = sources_file_note(results)
+    if note:
+        g.graph["sources_file"] = note
+    for ac in credit(results, group_by):
+        key, r = ac.key, ac.result
         a = r.article
         art = f"article:{key}"
         g.add_node(art, **_attrs(
             kind="article", label=_label(a.title or a.id), title=a.title, path=a.path,
             article_id=a.id, outlet=a.outlet, date=a.date, url=a.url, lang=a.lang,
-            words=r.words, claims=len(r.attributions), engine=r.engine, model=r.model,
+            words=ac.words, claims=len(r.attributions), engine=r.engine, model=r.model,
         ))
         if a.outlet:
             out = f"outlet:{clean(a.outlet)}"
             if out not in g:
                 g.add_node(out, **_attrs(kind="outlet", label=_label(a.outlet), name=a.outlet))
             g.add_edge(art, out, key="published_by", relation="published_by")
-        by_id = {e.id: e for e in r.entities}
-        for e in canonical_entities(r):
-            _add_entity(g, f"entity:{entity_key(key, e)}", e.name, e.type, e, False)
+        for source in ac.entities:
+            _add_entity(g, source, False)
         for i, att in enumerate(r.attributions):
             node = claim_node(key, i)
             cue = att.cue
@@ -206,16 +142,16 @@ def build_graph(results: Sequence[ArticleResult], *, same_claims: bool = True,
                 pattern=att.pattern, outlet=a.outlet,
             ))
             g.add_edge(node, art, key="in", relation="in")
-            src = claim_source(key, r, att)
+            src = ac.claims[i].source
             if src is not None:
                 sn = f"entity:{src.key}"
-                _add_entity(g, sn, src.name, src.type, src.entity, True)
+                _add_entity(g, src, True)
                 g.add_edge(sn, node, key="said", **_attrs(
                     relation="said", cue=cue.text if cue else None,
                     lemma=cue.lemma if cue else None, stance=cue.stance if cue else None))
-            for e in _mentioned(r.entities, att, by_id):
-                en = f"entity:{entity_key(key, e)}"
-                _add_entity(g, en, e.name, e.type, e, False)
+            for ms in _mentioned(ac, att):
+                en = f"entity:{ms.key}"
+                _add_entity(g, ms, False)
                 if not g.has_edge(node, en, key="mentions"):
                     g.add_edge(node, en, key="mentions", relation="mentions")
     for n in g.nodes:
@@ -229,10 +165,10 @@ def build_graph(results: Sequence[ArticleResult], *, same_claims: bool = True,
     return g
 
 
-def _mentioned(entities: Iterable[Entity], att: Attribution, by_id: dict[str, Entity]) -> Iterator[Entity]:
+def _mentioned(ac: ArticleCredit, att: Attribution) -> Iterator[Source]:
     """Named people and organizations with a mention inside the claim's content."""
     speaker_mention = att.speaker.span if att.speaker else None
-    for e in entities:
+    for e in ac.result.entities:
         if e.type not in MENTION_TYPES:
             continue
         for m in e.mentions:
@@ -240,7 +176,7 @@ def _mentioned(entities: Iterable[Entity], att: Attribution, by_id: dict[str, En
             if speaker_mention is not None and m.overlap(speaker_mention):
                 continue
             if att.content.contains(m) and len(m) > 0:
-                yield _follow_head(e, by_id) if e.head else e
+                yield ac.by_entity[e.id]
                 break
 
 
@@ -249,10 +185,6 @@ def _source_of(g: nx.MultiDiGraph, claim: str) -> str | None:
         if r == "said":
             return str(u)
     return None
-
-
-def _normalise(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def _shingles(text: str) -> set[str]:
@@ -274,7 +206,7 @@ def find_same_claims(g: nx.MultiDiGraph, *, threshold: float = SAME_CLAIM_THRESH
     texts: dict[str, str] = {}
     for n, d in g.nodes(data=True):
         if d.get("kind") == "claim":
-            t = _normalise(str(d.get("text", "")))
+            t = content_key(str(d.get("text", "")))
             if len(t) >= SAME_CLAIM_MIN_CHARS:
                 texts[n] = t
     grams = {n: _shingles(t) for n, t in texts.items()}

@@ -15,8 +15,10 @@ from dataclasses import replace
 
 from .incremental import CorpusRun, ProgressCallback, RunOptions, process_corpus
 from .reader import iter_articles
+from .records import ArticleResult
 from .resolve import link_corpus
 from .runner import EngineSpec
+from .sourcefile import apply_sources, load_sources_file
 from .stages import Failure, TransientFailure, process_article
 from .store import load_results
 
@@ -32,6 +34,7 @@ def run(
     on_failure: Callable[[Failure], None],
     on_note: Callable[[str], None] | None = None,
     on_progress: ProgressCallback | None = None,
+    sources: str | None = None,
 ) -> CorpusRun:
     """Read, process and link a whole corpus: the main job of every corpus command.
 
@@ -40,16 +43,23 @@ def run(
     follows the work. ``lang`` (fr, en) overrides metadata and detection. With a
     results database (``options.db``) and no paths, every stored result is read.
     The results (none when ``options.keep_results`` is false) come in input order,
-    their entities carrying a ``corpus_id``.
+    their entities carrying a ``corpus_id``. ``sources``: a sources file
+    (:mod:`attribution.sourcefile`) applied once, after corpus linking.
     """
+    corrections = load_sources_file(sources) if sources else None  # a bad file fails before any work
+
+    def linked(results: list[ArticleResult]) -> list[ArticleResult]:
+        out = link_corpus(results)
+        return apply_sources(out, corrections) if corrections else out
+
     paths = list(paths)
     if options.db and not paths:
         stored = load_results(options.db)
-        return CorpusRun(link_corpus(stored), processed=0, unchanged=len(stored), failed=0,
+        return CorpusRun(linked(stored), processed=0, unchanged=len(stored), failed=0,
                          engine="", model="")
     corpus = process_corpus(iter_articles(paths, lang=lang, on_note=on_note), options,
                             paths=paths, on_failure=on_failure, on_note=on_note,
                             on_progress=on_progress)
     if not options.keep_results:
         return corpus
-    return replace(corpus, results=link_corpus(corpus.results))
+    return replace(corpus, results=linked(corpus.results))

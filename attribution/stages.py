@@ -17,6 +17,7 @@ from .extract import extract_view
 from .parse import read_conllu
 from .records import Article, ArticleResult
 from .resolve import resolve_view
+from .text import count_words
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def process_article(article: Article, engine: Any) -> ArticleResult:  # engine: 
     view = build_view(doc, lang)  # the one view of the article, read by both stages
     found = extract_view(view)
     attributions, entities = resolve_view(view, found.attributions, found.speakers)
-    words = sum(len(s.words) for s in doc.sentences)
+    words = count_words(article.text)  # the one word rule of every view (attribution.text)
     return ArticleResult(article=article, engine=name, model=model_id,
                          attributions=tuple(attributions), terms=found.terms,
                          entities=tuple(entities), words=words)

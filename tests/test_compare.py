@@ -20,6 +20,7 @@ from attribution.compare import (
     normalise_content,
     similarity,
 )
+from attribution.credit import credit
 from attribution.reader import read_path
 from attribution.records import ArticleResult
 from attribution.render import render
@@ -85,7 +86,7 @@ def test_quotes_of_one_article_are_never_joined() -> None:
     text = "«Nous partirons bientôt d'ici», a dit X. Puis : «Nous partirons bientôt d'ici»."
     r = result(text, [attribution(text, "direct", "Nous partirons bientôt d'ici", "a dit", "X"),
                       attribution(text, "direct", "Nous partirons bientôt d'ici", occurrence=2)])
-    groups = lib.match_quotes(lib._renditions(r, "o"))
+    groups = lib.match_quotes(lib._renditions(credit([r])[0], "o"))
     assert [len(g.renditions) for g in groups] == [1, 1]
 
 

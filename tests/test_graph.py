@@ -177,7 +177,7 @@ def test_unresolved_speakers_are_sources_of_their_article_only() -> None:
                     id="p")
     g = build_graph([r, make_result(text, [], id="q")])
     (src,) = [n for n, d in g.nodes(data=True) if d["kind"] == "entity"]
-    assert src == "entity:p/speaker:le porte parole" and g.nodes[src]["claims"] == 2
+    assert src == "entity:p/speaker:porte parole" and g.nodes[src]["claims"] == 2
 
 
 def test_duplicate_article_ids_stay_two_articles(seed) -> None:

@@ -35,7 +35,7 @@ def audit(paths: tuple[str, ...], fmt: str, fail_under: list[lib.Threshold],
     """Audit the quotes of FILE_OR_DIR...: coverage, unsourced and anonymous quotes, sources, cues."""
     log = FailureLog()
     results = load_corpus(paths, log, **options)
-    report = lib.audit(results)
+    report = lib.audit(results, options["group_by"])
     click.echo(render(lib.output(report, fmt), fmt), nl=False)
     breaches = lib.check_thresholds(report, fail_under)
     for breach in breaches:

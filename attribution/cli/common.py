@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
+from ..credit import DEFAULT_GROUP_BY, GROUP_BY
 from ..errors import AttributionError, UnsupportedLanguage
 from ..lang import check_supported
 from ..pipeline import CorpusRun, EngineSpec, Failure, RunOptions, run
@@ -71,7 +72,14 @@ LANG_HELP = "Language of every article: fr or en (default: metadata, else detect
 
 def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Options of every command that processes a corpus: the engine options, --lang,
-    and the scale options --db, --jobs and --dask."""
+    the scale options --db, --jobs and --dask, and --sources and --group-by."""
+    f = click.option("--group-by", "group_by", type=click.Choice(GROUP_BY), default=DEFAULT_GROUP_BY,
+                     show_default=True,
+                     help="Sources: an office (the PM's services) as a source of its own, "
+                          "or counted with its head.")(f)
+    f = click.option("--sources", "sources", type=click.Path(dir_okay=False), default=None,
+                     metavar="FILE", help="Sources file (TOML): merge, split, rename and type "
+                                          "sources, map aliases; see the README.")(f)
     f = click.option("--dask", "dask", metavar="ADDRESS", default=None,
                      help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' "
                           "for a local cluster of --jobs workers.")(f)
@@ -114,7 +122,7 @@ def process(paths: tuple[str, ...], log: FailureLog, label: str = "processing",
         try:
             return run(paths, run_options(options, **more), lang=options.get("lang"),
                        on_failure=progress.around(log), on_note=progress.around(note),
-                       on_progress=progress)
+                       on_progress=progress, sources=options.get("sources"))
         except AttributionError as exc:
             raise fail(exc) from exc
         except KeyboardInterrupt:

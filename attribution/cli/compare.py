@@ -28,7 +28,8 @@ def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
     """Compare how the outlets of FILE_OR_DIR... source the same stories."""
     log = FailureLog()
     results = load_corpus(paths, log, **options)
-    comparison = lib.compare_outlets(results, by=by, threshold=min_similarity)
+    comparison = lib.compare_outlets(results, by=by, threshold=min_similarity,
+                                     group_by=options["group_by"])
     if len(comparison.outlets) < 2:
         names = ", ".join(comparison.names) or "none"
         hint = " (try --by dir)" if by == "outlet" else ""

@@ -27,7 +27,7 @@ def graph(paths: tuple[str, ...], output: str, **options: Any) -> None:
     results = load_corpus(paths, log, **options)
     if not results:
         raise click.ClickException(f"no article could be processed; {output} was not written")
-    g = build_graph(results)
+    g = build_graph(results, group_by=options["group_by"])
     try:
         fmt = write_graph(g, output)
     except AttributionError as exc:

@@ -9,6 +9,7 @@ import click
 
 from ..errors import AttributionError
 from ..report import write_report
+from ..sourcefile import sources_file_note
 from .common import FailureLog, corpus_options, fail, load_corpus, note
 
 
@@ -25,7 +26,8 @@ def report(paths: tuple[str, ...], output: str, title: str, **options: Any) -> N
     if not results:
         raise click.ClickException(f"no article could be processed; {output} was not written")
     try:
-        summary = write_report(results, output, title=title, on_note=note)
+        summary = write_report(results, output, title=title, on_note=note,
+                               group_by=options["group_by"], sources_file=sources_file_note(results))
     except AttributionError as exc:
         raise fail(exc) from exc
     note(f"report: {summary.path}/index.html ({summary.articles} articles, "

@@ -20,7 +20,7 @@ def sources(paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     """List the sources of FILE_OR_DIR...: one line per source, then every merge across articles and why."""
     log = FailureLog()
     results = load_corpus(paths, log, **options)
-    click.echo(render(output(results, fmt), fmt), nl=False)
+    click.echo(render(output(results, fmt, options["group_by"]), fmt), nl=False)
     sys.exit(log.exit_code)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,20 +25,10 @@ from typing import Any
 
 from ..errors import UnsupportedLanguage
 from ..records import STANCES
+from ..text import fold as fold  # the one normaliser lives in attribution.text; re-exported
+from ..text import norm as norm
 
 REQUIRES = ("any", "clause", "incise")
-_PLAIN = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
-
-
-def norm(word: str) -> str:
-    """Lower case, one apostrophe glyph, plain spaces: the key every lexicon lookup of both stages uses."""
-    return word.lower().translate(_PLAIN)
-
-
-def fold(text: str) -> str:
-    """``norm`` without accents: how names are compared (``État`` = ``Etat``)."""
-    nfd = unicodedata.normalize("NFD", norm(text))
-    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,14 @@ so that it can be tested without parsing HTML.
 
 from __future__ import annotations
 
-import bisect
 import heapq
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..graph import ClaimSource, article_keys, canonical_entities, claim_source, entity_key
-from ..records import QUOTE_TYPES, ArticleResult, Attribution, Entity
+from ..credit import DEFAULT_GROUP_BY, GROUP_BY_NOTES, ArticleCredit, Source, credit
+from ..records import QUOTE_TYPES, ArticleResult, Entity
+from ..text import count_words
 from .safety import page_name, safe_url
 
 # Where the reader got the language, the title or the date: for the pipeline and the store,
@@ -22,8 +21,6 @@ from .safety import page_name, safe_url
 INTERNAL_META = frozenset({"lang_source", "title_from", "date_from"})
 
 PALETTE_SIZE = 12  # colours .c0 .. .c11 of the stylesheet; sources beyond reuse them in turn
-# A word for the coverage figures: letters and digits, with inner apostrophes and hyphens (l’Irak).
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 # ---------------------------------------------------------------- the highlighted text
@@ -147,10 +144,11 @@ class ClaimView:
     lemma: str
     stance: str
     speaker: str
-    source: ClaimSource | None
+    source: Source | None
     source_page: str | None
     colour: int | None
     words: int
+    credited: str = "no source"  # how the credit reads: the source, or "communiqué of X"
 
     @property
     def unattributed(self) -> bool:
@@ -162,7 +160,7 @@ class ClaimView:
 
     @property
     def source_name(self) -> str:
-        return self.source.name if self.source else "no source"
+        return self.credited
 
     @property
     def tip(self) -> str:
@@ -203,9 +201,11 @@ class ArticleView:
     claims: tuple[ClaimView, ...]
     sources: tuple[SourceSummary, ...]
     terms: int
-    words: int  # words of the text
+    words: int  # words of the text (attribution.text, as every view counts them)
     quoted_words: int  # words inside the content of some claim
     type_counts: dict[str, int]
+    credited_sources: int = 0  # distinct sources credited with a claim (the audit's "sources")
+    anonymous_sources: int = 0  # of which anonymous
 
     @property
     def quoted_share(self) -> float:
@@ -219,40 +219,24 @@ class ArticleView:
     def anonymous(self) -> int:
         return sum(c.anonymous for c in self.claims)
 
-
-def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
-
-
-def _covered_words(text: str, attributions: Sequence[Attribution]) -> int:
-    """Words whose first character lies inside the content of at least one attribution."""
-    spans = sorted((a.content.start, a.content.end) for a in attributions)
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    starts = [s for s, _ in merged]
-    n = 0
-    for w in _WORD.finditer(text):
-        i = bisect.bisect_right(starts, w.start()) - 1
-        if i >= 0 and w.start() < merged[i][1]:
-            n += 1
-    return n
+    @property
+    def anonymous_share(self) -> float:
+        """Anonymous sources / credited sources, as the audit counts them."""
+        return self.anonymous_sources / self.credited_sources if self.credited_sources else 0.0
 
 
-def article_view(key: str, result: ArticleResult) -> ArticleView:
-    """The article page's view of one result; ``key`` is its unique key in the corpus."""
+def article_view(ac: ArticleCredit) -> ArticleView:
+    """The article page's view of one article's credit (:func:`attribution.credit.credit`)."""
+    key, result = ac.key, ac.result
     a = result.article
     text = a.text
-    refs = [claim_source(key, result, att) for att in result.attributions]
+    refs = [c.source for c in ac.claims]
     colours: dict[str, int] = {}
     for ref in refs:
         if ref is not None and ref.key not in colours:
             colours[ref.key] = len(colours) % PALETTE_SIZE
     claims = []
-    for i, (att, ref) in enumerate(zip(result.attributions, refs, strict=True)):
+    for i, (att, ref, c) in enumerate(zip(result.attributions, refs, ac.claims, strict=True)):
         cue = att.cue
         claims.append(ClaimView(
             index=i, anchor=f"a{i}", type=att.type, content=att.content.text,
@@ -261,6 +245,7 @@ def article_view(key: str, result: ArticleResult) -> ArticleView:
             speaker=att.speaker.text if att.speaker else "",
             source=ref, source_page=page_name(ref.key, ref.name) if ref else None,
             colour=colours[ref.key] if ref else None, words=count_words(att.content.text),
+            credited=c.shown,
         ))
     marks: list[Mark] = []
     for i, att in enumerate(result.attributions):
@@ -279,13 +264,14 @@ def article_view(key: str, result: ArticleResult) -> ArticleView:
         meta=tuple(MetaItem(str(k), str(v), safe_url(str(v))) for k, v in sorted(a.meta.items())
                    if k not in INTERNAL_META),
         text=text, nodes=highlight(text, marks), claims=tuple(claims),
-        sources=_article_sources(key, claims, result, total_quoted), terms=len(result.terms),
-        words=count_words(text), quoted_words=_covered_words(text, result.attributions),
+        sources=_article_sources(ac, claims, total_quoted), terms=len(result.terms),
+        words=ac.words, quoted_words=ac.covered_words,
         type_counts={t: sum(c.type == t for c in claims) for t in QUOTE_TYPES},
+        credited_sources=len(ac.sources), anonymous_sources=ac.anonymous,
     )
 
 
-def _article_sources(key: str, claims: Sequence[ClaimView], result: ArticleResult,
+def _article_sources(ac: ArticleCredit, claims: Sequence[ClaimView],
                      total_words: int) -> tuple[SourceSummary, ...]:
     """The article's sources: those its claims are credited to, then the other entities
     resolution found (a source named in the article whose words were not extracted)."""
@@ -297,22 +283,20 @@ def _article_sources(key: str, claims: Sequence[ClaimView], result: ArticleResul
     for skey, cs in rows.items():
         ref = cs[0].source
         assert ref is not None
-        e = ref.entity
         words = sum(c.words for c in cs)
         types = Counter(c.type for c in cs)
         out.append(SourceSummary(
-            key=skey, name=ref.name, type=ref.type, role=(e.role or "") if e else "",
-            affiliation=(e.affiliation or "") if e else "", page=page_name(skey, ref.name),
+            key=skey, name=ref.name, type=ref.type, role=ref.role or "",
+            affiliation=ref.affiliation or "", page=page_name(skey, ref.name),
             colour=cs[0].colour, direct=types["direct"], indirect=types["indirect"],
             mixed=types["mixed"], words=words, share=words / total_words if total_words else 0.0,
         ))
     out.sort(key=lambda s: (-s.claims, -s.words, s.name.lower()))
-    for e in canonical_entities(result):
-        ekey = entity_key(key, e)
-        if ekey not in rows:
-            rows[ekey] = []
-            out.append(SourceSummary(ekey, e.name, e.type, e.role or "", e.affiliation or "",
-                                     page_name(ekey, e.name), None, 0, 0, 0, 0, 0.0))
+    for e in ac.entities:
+        if e.key not in rows:
+            rows[e.key] = []
+            out.append(SourceSummary(e.key, e.name, e.type, e.role or "", e.affiliation or "",
+                                     page_name(e.key, e.name), None, 0, 0, 0, 0, 0.0))
     return tuple(out)
 
 
@@ -339,6 +323,8 @@ class SourcePage:
     page: str
     claims: tuple[SourceClaim, ...]
     outlets: tuple[str, ...]
+    head: str = ""  # an office shown as its own source: the name of its head
+    head_page: str | None = None  # and the file name stem of its head's page
 
     @property
     def articles(self) -> int:
@@ -359,6 +345,28 @@ class CorpusView:
     articles: tuple[ArticleView, ...]
     sources: tuple[SourcePage, ...]  # most claims first
     outlets: tuple[str, ...]
+    group_by: str = DEFAULT_GROUP_BY  # how offices are credited (attribution.credit.GROUP_BY)
+    sources_file: str | None = None  # "name (sha256 …)" of the sources file applied, if any
+
+    @property
+    def group_note(self) -> str:
+        """What the report says of its grouping."""
+        return GROUP_BY_NOTES[self.group_by]
+
+    @property
+    def credited_sources(self) -> int:
+        """Distinct sources credited with a claim across the corpus."""
+        return len({c.source.key for a in self.articles for c in a.claims if c.source is not None})
+
+    @property
+    def appearances(self) -> int:
+        return sum(a.credited_sources for a in self.articles)
+
+    @property
+    def anonymous_share(self) -> float:
+        """Anonymous sources / sources, each counted once per article (as the audit counts them)."""
+        n = self.appearances
+        return sum(a.anonymous_sources for a in self.articles) / n if n else 0.0
 
     @property
     def claims(self) -> int:
@@ -381,42 +389,48 @@ class CorpusView:
         return sum(a.quoted_words for a in self.articles) / self.words if self.words else 0.0
 
 
-def corpus_view(results: Sequence[ArticleResult]) -> CorpusView:
-    """The views of every article and every source of a corpus."""
-    keys = article_keys(results)
-    articles = tuple(article_view(k, r) for k, r in zip(keys, results, strict=True))
+def corpus_view(results: Sequence[ArticleResult], group_by: str = DEFAULT_GROUP_BY,
+                sources_file: str | None = None) -> CorpusView:
+    """The views of every article and every source of a corpus.
+
+    ``group_by`` says how offices are credited (:data:`attribution.credit.GROUP_BY`);
+    ``sources_file`` is the note of the sources file applied to ``results``, if any.
+    """
+    credits = credit(results, group_by)
+    articles = tuple(article_view(ac) for ac in credits)
     grouped: dict[str, list[SourceClaim]] = {}
     entities: dict[str, list[Entity]] = {}
-    names: dict[str, tuple[str, str]] = {}  # key -> (name, type), from the first sighting
-    for av, r in zip(articles, results, strict=True):
+    known: dict[str, Source] = {}  # key -> the source, from the first sighting
+    for av, ac in zip(articles, credits, strict=True):
         for c in av.claims:
             if c.source is not None:
                 grouped.setdefault(c.source.key, []).append(SourceClaim(av, c))
-                names.setdefault(c.source.key, (c.source.name, c.source.type))
+                known.setdefault(c.source.key, c.source)
                 if c.source.entity is not None:
                     entities.setdefault(c.source.key, []).append(c.source.entity)
-        for e in canonical_entities(r):  # sources with no extracted claim still get a page
-            ekey = entity_key(av.key, e)
-            grouped.setdefault(ekey, [])
-            names.setdefault(ekey, (e.name, e.type))
-            entities.setdefault(ekey, []).append(e)
+        for e in ac.entities:  # sources with no extracted claim still get a page
+            grouped.setdefault(e.key, [])
+            known.setdefault(e.key, e)
+            if e.entity is not None:
+                entities.setdefault(e.key, []).append(e.entity)
     sources = []
     for key, cs in grouped.items():
         ents = entities.get(key, [])
         aliases: dict[str, None] = {}
-        for e in ents:
-            aliases.update(dict.fromkeys(e.aliases))
+        for ent in ents:
+            aliases.update(dict.fromkeys(ent.aliases))
         for sc in cs:
             if sc.claim.speaker:
                 aliases.setdefault(sc.claim.speaker, None)
-        name, typ = names[key]
+        src = known[key]
+        head_page = page_name(src.head, src.head_name or "") if src.head else None
         sources.append(SourcePage(
-            key=key, name=name, type=typ,
-            role=next((e.role for e in ents if e.role), ""),
-            affiliation=next((e.affiliation for e in ents if e.affiliation), ""),
-            aliases=tuple(aliases), page=page_name(key, name), claims=tuple(cs),
+            key=key, name=src.name, type=src.type, role=src.role or "",
+            affiliation=src.affiliation or "",
+            aliases=tuple(aliases), page=page_name(key, src.name), claims=tuple(cs),
             outlets=tuple(sorted({sc.article.outlet for sc in cs if sc.article.outlet})),
+            head=src.head_name or "", head_page=head_page,
         ))
     sources.sort(key=lambda s: (-len(s.claims), -s.articles, s.name.lower(), s.key))
     outlets = tuple(sorted({a.outlet for a in articles if a.outlet}))
-    return CorpusView(articles, tuple(sources), outlets)
+    return CorpusView(articles, tuple(sources), outlets, group_by, sources_file)

@@ -21,6 +21,7 @@ import jinja2
 import networkx as nx
 
 from .. import __version__, compare
+from ..credit import DEFAULT_GROUP_BY
 from ..errors import AttributionError, OutputError
 from ..graph import build_graph, multi_outlet_sources, write_graph
 from ..records import ArticleResult
@@ -53,15 +54,18 @@ def _common(view: CorpusView, nonce: str, title: str, rel: str, has_compare: boo
 
 def render_pages(results: Sequence[ArticleResult], *, title: str = "Sources report",
                  graph: nx.MultiDiGraph | None = None, env: jinja2.Environment | None = None,
-                 on_note: Callable[[str], None] | None = None) -> dict[str, str]:
+                 on_note: Callable[[str], None] | None = None,
+                 group_by: str = DEFAULT_GROUP_BY, sources_file: str | None = None) -> dict[str, str]:
     """Every page of the report: relative path -> HTML. Writes nothing.
 
-    ``graph`` is the claim graph of ``results`` when the caller already built it.
+    ``graph`` is the claim graph of ``results`` when the caller already built it;
+    ``group_by`` how offices are credited; ``sources_file`` the note of the sources
+    file applied to ``results`` (the index page shows both).
     """
     env = env or environment()
-    view = corpus_view(results)
+    view = corpus_view(results, group_by, sources_file)
     nonce = secrets.token_urlsafe(18)  # CSP nonce: only the report's own scripts may run
-    graph = graph if graph is not None else build_graph(results)
+    graph = graph if graph is not None else build_graph(results, group_by=group_by)
     comparison = _comparison(results, view, on_note)
     has_compare = comparison is not None
 
@@ -111,7 +115,7 @@ def _comparison(results: Sequence[ArticleResult], view: CorpusView,
     if len(view.outlets) < 2:
         return None
     try:
-        return compare.compare_outlets(list(results), by="outlet")
+        return compare.compare_outlets(list(results), by="outlet", group_by=view.group_by)
     except AttributionError as exc:  # a comparison that cannot be made must not cost the report
         if on_note:
             on_note(f"comparison page skipped: {exc}")
@@ -137,7 +141,8 @@ def _umask() -> int:
 
 def write_report(results: Sequence[ArticleResult], out_dir: str | Path, *,
                  title: str = "Sources report", graph_file: bool = True,
-                 on_note: Callable[[str], None] | None = None) -> ReportSummary:
+                 on_note: Callable[[str], None] | None = None,
+                 group_by: str = DEFAULT_GROUP_BY, sources_file: str | None = None) -> ReportSummary:
     """Write the report of ``results`` into ``out_dir``, replacing a previous report atomically.
 
     Raises OutputError when ``out_dir`` cannot be (re)placed; nothing is left behind then.
@@ -150,8 +155,9 @@ def write_report(results: Sequence[ArticleResult], out_dir: str | Path, *,
     except OSError as exc:
         raise OutputError(f"{out}: cannot create the report folder ({exc.strerror or exc})") from exc
     try:
-        graph = build_graph(results)
-        pages = render_pages(results, title=title, graph=graph, on_note=on_note)
+        graph = build_graph(results, group_by=group_by)
+        pages = render_pages(results, title=title, graph=graph, on_note=on_note,
+                             group_by=group_by, sources_file=sources_file)
         for rel, html in pages.items():
             target = inside(tmp, *rel.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from support.results import gold_result, make_result, select
 
 from attribution.cli import report as report_cli
+from attribution.credit import credit
 from attribution.graph import OutputError, read_graph
 from attribution.records import Term
 from attribution.report import environment, highlight, write_report
@@ -169,10 +170,11 @@ def test_sources_table_counts_types_and_share_of_quoted_words(tmp_path: Path) ->
     assert rows["Jean Dupont"][1:8] == ["person", "ministre", "gouvernement", "0", "1", "0", "55 %"]
     assert rows["CGT"][4:7] == ["0", "1", "0"]
     assert rows["un syndicalisteanonymous"][1] == "anonymous"
-    # 11 + 4 + 3 credited words of the 20 words quoted (the unattributed quote's 2 included)
-    view = article_view("a", r)
-    assert [s.words for s in view.sources] == [11, 4, 3]
-    assert [round(s.share, 2) for s in view.sources] == [0.55, 0.2, 0.15]
+    # 12 + 4 + 3 credited words of the 22 words quoted (the unattributed quote's 3 included;
+    # words by attribution.text: "l'été" is two)
+    view = article_view(credit([r])[0])
+    assert [s.words for s in view.sources] == [12, 4, 3]
+    assert [round(s.share, 2) for s in view.sources] == [0.55, 0.18, 0.14]
 
 
 def test_unattributed_quotes_and_anonymous_sources_are_flagged(tmp_path: Path) -> None:
@@ -186,7 +188,7 @@ def test_unattributed_quotes_and_anonymous_sources_are_flagged(tmp_path: Path) -
     assert only(select(li, ".badge.unattributed")).text_content() == "no source"
     assert only(select(doc, "#claim-a2 .badge.anon")).text_content() == "anonymous"
     warn = [li.text_content() for li in select(doc, ".figures li.warn")]
-    assert warn == ["1claims without a source", "1from anonymous sources"]
+    assert warn == ["1claims without a source", "33.3 %of sources are anonymous"]  # 1 of 3 sources
 
 
 def test_terms_are_marked_but_are_not_claims(tmp_path: Path) -> None:
@@ -226,7 +228,7 @@ def test_index_lists_articles_with_coverage_and_sortable_sources(tmp_path: Path)
         href = only(select(tr, "td a")).get("href")
         assert (out / href).is_file()
     cells = [td.text_content() for td in select(arts[0], "td")]
-    assert cells[1] == "Le Monde" and cells[4] == "4" and cells[10] == "1" and cells[11] == "1"
+    assert cells[1] == "Le Monde" and cells[4] == "4" and cells[10] == "1" and cells[11] == "33.3 %"
     top = [a.text_content() for a in select(doc, "ol.top-sources li > a")]
     assert top[0] == "Jean Dupont"
     srcs = select(doc, "#sources-table tbody tr")
