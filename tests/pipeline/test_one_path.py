@@ -13,6 +13,7 @@ import pytest
 from support.fakes import fake_loader, fake_processor, make_articles
 
 from attribution import runner, stages
+from attribution.credit import credit
 from attribution.errors import AttributionError, EvaluationError
 from attribution.evaluate import pipeline_predictor
 from attribution.pipeline import EngineSpec, Failure, RunOptions, run
@@ -139,7 +140,7 @@ def test_the_report_page_shows_the_metadata_but_not_how_it_was_found() -> None:
                             "date_from": "inline", "section": "Monde"})
     result = ArticleResult(article, "fake", "fake-1",
                            entities=(Entity("e1", "Le", "person"),))
-    view = article_view("x", result)
+    view = article_view(credit([result])[0])
     assert [m.key for m in view.meta] == ["section"]
     assert result.to_dict()["meta"]["lang_source"] == "detected"  # still in the data
 
