@@ -97,6 +97,7 @@ def read_conllu(path: Path) -> Iterator[tuple[str, Sentence]]:
             if sent.words:
                 yield doc_id, sent
             sent = Sentence()
+            mwt_end, mwt_space = 0, True  # word ids start again at 1
             continue
         if line.startswith("#"):
             if line.startswith("# newdoc id ="):
