@@ -8,7 +8,14 @@ from typing import Any
 
 from ..errors import EngineUnavailable
 from .base import SUPPORTED_LANGS
-from .spacy_engine import default_package, installed_packages, package_meta
+from .spacy_engine import (
+    MIN_DEFAULT_LAS,
+    below_default_bar,
+    default_package,
+    installed_packages,
+    package_installed,
+    package_meta,
+)
 from .stanza_engine import installed_languages, installed_processors, read_resources, resources_dir
 
 # Scores of a spaCy package's meta.json "performance" shown by `attribution models`, with names.
@@ -83,6 +90,11 @@ def inventory(res: str | Path | None = None) -> Inventory:
             auto.append((lang, "stanza"))
         elif package := default_package(lang):
             auto.append((lang, f"spacy {package}"))
+        elif lang == "en" and package_installed("en_attribution_sm"):
+            las = below_default_bar("en_attribution_sm") or 0.0
+            auto.append((lang, f"spacy blank tokenizer (tokens and sentences, no parse): en_attribution_sm "
+                               f"is installed but below the default bar (LAS {las:.3f} < "
+                               f"{MIN_DEFAULT_LAS['en_attribution_sm']:.2f}); use it with --model en_attribution_sm"))
         elif lang == "en":
             auto.append((lang, "spacy blank tokenizer (tokens and sentences, no parse): make install "
                                "installs en_attribution_sm"))

@@ -18,6 +18,7 @@ from .spacy_engine import (
     DEFAULT_PACKAGES,
     ShallowEngine,
     SpacyEngine,
+    below_default_bar,
     default_package,
     install_hint,
 )
@@ -47,7 +48,10 @@ def _spacy_for(lang: str, model: str | None) -> SpacyEngine | ShallowEngine:
 
 def _describe(engine: Engine, lang: str) -> str:
     if isinstance(engine, ShallowEngine):
-        return f"{lang}: tokens and sentences only (no parser installed: {install_hint(DEFAULT_PACKAGES[lang][0])})"
+        first = DEFAULT_PACKAGES[lang][0]
+        if below_default_bar(first) is not None:
+            return f"{lang}: tokens and sentences only ({first} is below its default bar: --model {first})"
+        return f"{lang}: tokens and sentences only (no parser installed: {install_hint(first)})"
     return f"{lang}: {engine.name} {engine.model_id}"
 
 

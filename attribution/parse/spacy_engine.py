@@ -97,10 +97,28 @@ def installed_packages() -> list[tuple[str, str]]:
     return sorted((name, package_version(name)) for name in names)
 
 
+# A package of ours becomes a default only when the LAS its meta.json reports (EWT test) reaches
+# what the parsed English extraction needs: the 0.1.0 build (an hour on a shared machine) parses
+# at LAS 0.70, and with it the English dev set falls to F1@30 0.93 / type 0.80 (surface rules:
+# 1.00 / 0.89). Below the bar it is still used when named: --model en_attribution_sm.
+MIN_DEFAULT_LAS: dict[str, float] = {"en_attribution_sm": 0.80}
+
+
+def below_default_bar(package: str) -> float | None:
+    """The reported LAS of an installed package that is below its default bar, else None."""
+    bar = MIN_DEFAULT_LAS.get(package)
+    if bar is None:
+        return None
+    perf = package_meta(package).get("performance") or {}
+    las = perf.get("dep_las") if isinstance(perf, dict) else None
+    las = float(las) if isinstance(las, int | float) else 0.0
+    return las if las < bar else None
+
+
 def default_package(lang: str) -> str | None:
-    """The first installed default package for ``lang``, if any."""
+    """The first installed default package for ``lang`` that meets its bar, if any."""
     for package in DEFAULT_PACKAGES.get(lang, ()):
-        if package_installed(package):
+        if package_installed(package) and below_default_bar(package) is None:
             return package
     return None
 

@@ -25,6 +25,9 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from convert import GUM_HELDOUT  # noqa: E402
+
 TAG_SCORES = ("pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
 
 
@@ -84,8 +87,8 @@ def main(model_dir: str, corpus_dir: str, meta_out: str) -> None:
             {"name": "UD English-GUM", "url": "https://github.com/amir-zeldes/gum",
              "license": "annotations CC BY 4.0; texts per genre (see its LICENSE.txt)"},
         ],
-        "evaluated_on": "UD English-EWT test (UPOS, UAS, LAS; gold tokens) and 14 held-out GUM "
-                        "documents (NER)",
+        "evaluated_on": "UD English-EWT test (UPOS, UAS, LAS; gold tokens) and "
+                        f"{len(GUM_HELDOUT)} held-out GUM documents (NER)",
         "performance": perf,
     }
     Path(meta_out).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
