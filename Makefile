@@ -43,6 +43,7 @@ model-en:
 	$(BIN)/python -m spacy package $(EN_BUILD)/train/model-best $(EN_BUILD)/package --force \
 	  --name attribution_sm --version $(EN_VERSION) --meta-path $(EN_BUILD)/meta.json --build wheel
 	cp $(EN_BUILD)/package/$(EN_MODEL)-$(EN_VERSION)/dist/$(EN_MODEL)-$(EN_VERSION)-py3-none-any.whl models/
+	cp $(EN_BUILD)/meta.json training/en/meta-$(EN_VERSION).json
 
 # Debian's chromium for the end-to-end report test; skipped (with a reason) where it cannot be installed.
 browser:
