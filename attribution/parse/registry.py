@@ -15,7 +15,14 @@ from ..errors import EngineUnavailable
 from .base import SUPPORTED_LANGS, Engine, check_lang
 from .cache import CachedEngine, default_cache_dir
 from .conllu_engine import ConlluEngine
-from .spacy_engine import ShallowEngine, SpacyEngine, default_package
+from .spacy_engine import (
+    DEFAULT_PACKAGES,
+    ShallowEngine,
+    SpacyEngine,
+    below_default_bar,
+    default_package,
+    install_hint,
+)
 from .stanza_engine import StanzaEngine, installed_languages, resources_dir
 
 if TYPE_CHECKING:
@@ -34,14 +41,18 @@ def _spacy_for(lang: str, model: str | None) -> SpacyEngine | ShallowEngine:
         return SpacyEngine(package)
     if lang == "en":
         return ShallowEngine(lang)  # never fail on English: tokens and sentences at least
+    first = DEFAULT_PACKAGES.get(lang, (f"{lang}_core_news_md",))[0]
     raise EngineUnavailable(
-        f"no spaCy model for {lang!r} is installed: pip install {lang}_core_news_md, "
+        f"no spaCy model for {lang!r} is installed: {install_hint(first)}, "
         f"or install Stanza models with: attribution models download {lang}")
 
 
 def _describe(engine: Engine, lang: str) -> str:
     if isinstance(engine, ShallowEngine):
-        return f"{lang}: tokens and sentences only (no parser installed)"
+        first = DEFAULT_PACKAGES[lang][0]
+        if below_default_bar(first) is not None:
+            return f"{lang}: tokens and sentences only ({first} is below its default bar: --model {first})"
+        return f"{lang}: tokens and sentences only (no parser installed: {install_hint(first)})"
     return f"{lang}: {engine.name} {engine.model_id}"
 
 

@@ -338,6 +338,31 @@ class SourcePage:
         return sum(c.claim.type == quote_type for c in self.claims)
 
 
+# The model id of a language read with no parser (parse.spacy_engine.ShallowEngine: tokens and
+# sentences only, "blank_<lang>-sentencizer-<spaCy version>").
+_SHALLOW_MODEL = "blank_"
+
+
+@dataclass(frozen=True)
+class EngineUse:
+    """The engine and model that read some of the corpus's articles of one language."""
+
+    lang: str
+    engine: str
+    model: str
+    articles: int
+
+    @property
+    def parsed(self) -> bool:
+        return not self.model.startswith(_SHALLOW_MODEL)
+
+
+def engine_uses(results: Sequence[ArticleResult]) -> tuple[EngineUse, ...]:
+    """One EngineUse per (language, engine, model) of the results, by language."""
+    counts = Counter((r.article.lang or "", r.engine, r.model) for r in results)
+    return tuple(EngineUse(lang, engine, model, n) for (lang, engine, model), n in sorted(counts.items()))
+
+
 @dataclass(frozen=True)
 class CorpusView:
     """Everything the index, the source pages and the common context need."""
@@ -347,6 +372,7 @@ class CorpusView:
     outlets: tuple[str, ...]
     group_by: str = DEFAULT_GROUP_BY  # how offices are credited (attribution.credit.GROUP_BY)
     sources_file: str | None = None  # "name (sha256 …)" of the sources file applied, if any
+    engines: tuple[EngineUse, ...] = ()  # what parsed each language (footer and banner of every page)
 
     @property
     def group_note(self) -> str:
@@ -367,6 +393,11 @@ class CorpusView:
         """Anonymous sources / sources, each counted once per article (as the audit counts them)."""
         n = self.appearances
         return sum(a.anonymous_sources for a in self.articles) / n if n else 0.0
+
+    @property
+    def unparsed_langs(self) -> tuple[str, ...]:
+        """Languages some of whose articles ran without a parser (a degraded mode: the banner)."""
+        return tuple(dict.fromkeys(e.lang for e in self.engines if not e.parsed))
 
     @property
     def claims(self) -> int:
@@ -433,4 +464,4 @@ def corpus_view(results: Sequence[ArticleResult], group_by: str = DEFAULT_GROUP_
         ))
     sources.sort(key=lambda s: (-len(s.claims), -s.articles, s.name.lower(), s.key))
     outlets = tuple(sorted({a.outlet for a in articles if a.outlet}))
-    return CorpusView(articles, tuple(sources), outlets, group_by, sources_file)
+    return CorpusView(articles, tuple(sources), outlets, group_by, sources_file, engine_uses(results))
