@@ -8,6 +8,7 @@ import sys
 import click
 
 from .. import evaluate as lib
+from .. import gate
 from ..errors import AttributionError, GateFailure
 from ..parse import get_engine
 from ..render import render
@@ -38,8 +39,8 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
     if allow_lower and not update_path:
         raise click.UsageError("--allow-lower only goes with --update-minimums")
     try:
-        minimums = lib.Minimums.load(gate_path) if gate_path else None
-        changed = lib.check_gold(minimums, gold) if minimums is not None and not update_path else None
+        minimums = gate.Minimums.load(gate_path) if gate_path else None
+        changed = gate.check_gold(minimums, gold) if minimums is not None and not update_path else None
         if changed:  # before any parsing: the pins say nothing about other gold
             raise GateFailure(f"gate failed: {changed}")
         if predictions:
@@ -68,10 +69,10 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
     if update_path:
         try:
             try:
-                current = lib.Minimums.load(update_path)
+                current = gate.Minimums.load(update_path)
             except AttributionError:
-                current = lib.Minimums(pinned={}, engine=engine_name)
-            new, changes = lib.update_minimums(report, current, allow_lower=allow_lower, gold=gold)
+                current = gate.Minimums(pinned={}, engine=engine_name)
+            new, changes = gate.update_minimums(report, current, allow_lower=allow_lower, gold=gold)
             new.save(update_path)
             if gate_path and os.path.samefile(gate_path, update_path):
                 minimums = new  # the gate checks the pins just measured
@@ -80,7 +81,7 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
         for line in changes or ["no pinned figure changed"]:
             note(f"minimums: {line}")
     if minimums is not None:
-        failures = lib.check_gate(report, minimums, gold)
+        failures = gate.check_gate(report, minimums, gold)
         if failures:
             raise fail(GateFailure("gate failed: " + "; ".join(failures)))
         note(f"gate passed ({gate_path})")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from attribution.evaluate import Minimums, check_gate, check_gold, evaluate, pipeline_predictor
+from attribution.evaluate import evaluate, pipeline_predictor
+from attribution.gate import Minimums, check_gate, check_gold
 
 MINIMUMS = Path(__file__).resolve().parent.parent / "eval_minimums.json"
 ISSUE_TARGETS = {"f1_30": 0.90, "f1_80": 0.75, "speaker_accuracy": 0.85, "not_quote_rate": 0.10}

@@ -23,17 +23,8 @@ import pytest
 from click.testing import CliRunner
 
 from attribution.cli import main
-from attribution.evaluate import (
-    GOLD_CHANGED,
-    Minimums,
-    check_gate,
-    check_gold,
-    evaluate,
-    gold_digest,
-    gold_files,
-    load_gold,
-    pipeline_predictor,
-)
+from attribution.evaluate import evaluate, gold_files, load_gold, pipeline_predictor
+from attribution.gate import GOLD_CHANGED, Minimums, check_gate, check_gold, gold_digest
 from attribution.records import Attribution, Speaker
 
 HERE = Path(__file__).resolve().parent.parent  # tests/: the held-out sets and their minimums

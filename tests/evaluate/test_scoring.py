@@ -12,16 +12,14 @@ from attribution.errors import EvaluationError, GateFailure
 from attribution.evaluate import (
     Counts,
     EvalReport,
-    Minimums,
-    check_gate,
     evaluate,
     evaluate_article,
     load_gold,
     predictions_predictor,
     scores_table,
     speaker_words,
-    update_minimums,
 )
+from attribution.gate import Minimums, check_gate, update_minimums
 from attribution.records import Attribution, Cue, Span, Speaker
 
 TEXT = ("Le maire a dit que le pont rouvrira. « Rien ne presse », selon lui. "
