@@ -1,0 +1,367 @@
+"""Name keys: when two mentions, written by different outlets, name the same source.
+
+Three layers, each a pure function:
+
+- ``typo``: the text with one apostrophe, one dash, no accents and lower case
+  (``Ivey’s`` = ``Ivey's``, ``Sébastien`` = ``Sebastien``);
+- ``phonetic``: a transliteration key of one word, built from sound classes rather
+  than letters, so that the spellings of one name in French, English and German
+  press agree (``Poutine`` = ``Putin``, ``Mohamed`` = ``Muhammad``, ``Chia`` =
+  ``Shia``, ``Soudani`` = ``Sudani``, ``Zelensky`` = ``Zelenskyy`` = ``Zelenski``);
+- ``parse``: a mention split into what may precede a name (determiners, titles,
+  portfolios, demonyms: ``U.S. Secretary of State``) and the name itself
+  (``Rex Tillerson``), or read as a description (``le Premier ministre irakien``)
+  when no name ends it.
+
+``same_source`` then decides, conservatively, whether two mentions name one source,
+and says why (the reason kept with every corpus merge):
+
+- two names: surname keys equal and given names compatible (equal keys, an initial,
+  a nickname, or absent on one side: ``Chia al-Soudani`` = ``Mohammed Shia al-Sudani``,
+  never ``Joe Biden`` = ``Hunter Biden``);
+- an acronym and the initials of a name (``EI`` = ``Etat islamique``);
+- two descriptions of a person (a role): the same words and the same country
+  (``le Premier ministre irakien`` is never ``le Premier ministre israélien``);
+- two descriptions of a body: one is the other plus modifiers, with the same head
+  (``coalition internationale`` = ``coalition internationale antiterroriste``);
+  an office is never its head (``les services du Premier ministre`` is linked to
+  ``le Premier ministre``, not merged with it);
+- a country conflict vetoes every match.
+
+The words live in ``attribution/lexicon/names.json``; country words come from the
+sources lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_json
+from .lexicon import SourceLexicon, load_sources
+
+__all__ = ["Parsed", "Verdict", "parse", "phonetic", "same_source", "typo"]
+
+_GLYPHS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "＇": "'",
+                         "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
+                         "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+                         "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_ELISION = re.compile(r"^([ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
+_EDGE = ".,;:!?()[]{}\"«»"
+# one spelling of each sound, in order: longer spellings first so that "tch" is read before "ch"
+_SOUNDS = (
+    (re.compile(r"t?sch|tch|ch|sh|sz|cz"), "S"),  # French ch, English sh, German sch, Polish cz: one hushing sound
+    (re.compile(r"zh|dj|dzh"), "J"),  # Joukov = Zhukov, Djibril = Jibril
+    (re.compile(r"kh"), "h"),  # Khamenei, Khrouchtchev: a soft velar, often written h
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"dh"), "d"),  # Kadhafi
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"gu(?=[eiy])"), "g"),  # Sergueï = Sergei
+    (re.compile(r"g"), "k"),  # Kadhafi = Gaddafi: Arabic qaf is written g, k or q
+    (re.compile(r"qu|ck|q"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"w"), "v"),  # Wolodymyr = Volodymyr
+    (re.compile(r"z"), "s"),  # Selenskyj = Zelensky: voicing differs between languages' spellings
+    (re.compile(r"ou|oo|o|u"), "U"),  # Poutine = Putin, Mohamed = Muhammad
+    (re.compile(r"[iyj]"), "I"),  # Zelenskyy = Zelenskij = Zelenski, Benyamin = Benjamin
+    (re.compile(r"[ae]"), "A"),  # Mohamed = Mohammad, Abbès = Abbas
+    (re.compile(r"h"), ""),  # Ahmed = Ahmad = Amed: h is mute in French and dropped by some transliterations
+)
+_SILENT_E = re.compile(r"(?<=[^aeiouy])e$")  # Poutine, Salmane: the French final e that English spelling lacks
+
+
+@dataclass(frozen=True)
+class _Words:
+    titles: frozenset[str]
+    portfolios: frozenset[str]
+    determiners: frozenset[str]
+    function: frozenset[str]
+    particles: frozenset[str]
+    arabic: frozenset[str]
+    patronymics: frozenset[str]
+    nicknames: dict[str, str]
+
+
+@cache
+def _words() -> _Words:
+    raw = load_json("names.json")
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(typo(w) for w in raw[name])
+    return _Words(keys("titles"), keys("portfolios"), keys("determiners"), keys("function_words"),
+                  keys("name_particles"), keys("arabic_articles"), keys("patronymics"),
+                  {typo(k): typo(v) for k, v in raw["nicknames"].items()})
+
+
+@cache
+def _country_lexicons() -> tuple[SourceLexicon, ...]:
+    return tuple(load_sources(lang) for lang in ("fr", "en"))
+
+
+def typo(text: str) -> str:
+    """Lower case, one apostrophe and one dash glyph, no accents, single spaces."""
+    t = unicodedata.normalize("NFKC", text).translate(_GLYPHS)
+    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    return " ".join(t.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss").lower().split())
+
+
+def phonetic(word: str) -> str:
+    """The transliteration key of one word: sound classes, doubled letters once, no silent final e."""
+    w = re.sub(r"[^a-z]", "", typo(word))
+    if len(w) > 3:
+        w = _SILENT_E.sub("", w)
+    for pattern, repl in _SOUNDS:
+        w = pattern.sub(repl, w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def country_of(word: str) -> str | None:
+    """The country code a word names or qualifies (``irakienne``, ``Iraqi``, ``U.S.``, ``Irak``), if any."""
+    low = typo(word)
+    for lex in _country_lexicons():
+        for cand in (low, low + "."):  # "U.S" once the sentence's full stop is gone
+            code = lex.demonym(cand) or _folded_countries(lex.lang).get(cand)
+            if code is not None:
+                return code
+    return None
+
+
+@cache
+def _folded_countries(lang: str) -> dict[str, str]:
+    return {typo(k): v for k, v in load_sources(lang).countries.items()}
+
+
+# -- parsing a mention -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written, glyphs normalised
+    low: str  # typo-folded
+
+    @property
+    def capital(self) -> bool:
+        core = self.text.split("-")[-1] if self._article_prefix() else self.text
+        return core[:1].isupper()
+
+    def _article_prefix(self) -> bool:
+        head, sep, _ = self.low.partition("-")
+        return bool(sep) and head in _words().arabic
+
+    @property
+    def core(self) -> str:
+        """The word without its glued Arabic article (``al-Soudani`` -> ``Soudani``)."""
+        return self.text.split("-", 1)[1] if self._article_prefix() else self.text
+
+    @property
+    def initial(self) -> bool:
+        return bool(re.fullmatch(r"[A-Za-z]\.?", self.core))
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for raw in unicodedata.normalize("NFKC", text).translate(_GLYPHS).split():
+        m = _ELISION.match(raw)
+        parts = [raw[: m.end()], raw[m.end():]] if m else [raw]
+        for p in parts:
+            if p.endswith("'s") and len(p) > 2:  # the English possessive: "Ivey's" names Ivey's
+                p = p[:-2] + "s"
+            p = p.strip(_EDGE) if len(p) > 2 or not p.endswith(".") else p
+            if p and any(c.isalnum() for c in p):
+                out.append(Token(p, typo(p)))
+    return out
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A mention read for linking."""
+
+    text: str
+    kind: str  # name | description
+    name: str = ""  # the name's words as written, titles and determiners aside (names only)
+    given: tuple[Token, ...] = ()  # the name's given names (names only)
+    surname: str = ""  # the surname's key, with a patronymic ("bin salman") kept in it
+    full: str = ""  # every word of the name, one key: spacing and hyphens aside
+    words: tuple[str, ...] = ()  # a description's content-word keys, in order
+    countries: frozenset[str] = frozenset()
+    titled: bool = False  # titles stood before the name
+
+
+def _name_like(t: Token, w: _Words) -> bool:
+    return t.capital and t.low.rstrip(".") not in w.titles and t.low not in w.titles and t.low not in w.portfolios
+
+
+def parse(text: str) -> Parsed:
+    """Split a mention into its name (if it ends with one) or its description words."""
+    w = _words()
+    toks = _tokens(text)
+    while toks and toks[0].low in w.determiners and len(toks) > 1:
+        toks = toks[1:]
+    # the name is the capitalised run that ends the mention, particles inside it included
+    start = len(toks)
+    while start > 0:
+        t = toks[start - 1]
+        if _name_like(t, w) or (start < len(toks) and (t.low in w.particles or t.low in w.patronymics)):
+            start -= 1
+        else:
+            break
+    while start < len(toks) and toks[start].low in w.particles and not toks[start].capital:
+        start += 1  # "de Donald Trump": the preposition belongs to what precedes
+    prefix, run = toks[:start], toks[start:]
+    countries = frozenset(c for t in prefix if (c := country_of(t.low)) is not None)
+    # a name ends the mention, and what precedes it is apposed (titles, "journaliste indépendant"), not a
+    # complement ("porte-parole de Donald Trump" names the spokesperson, not Trump)
+    if run and (not prefix or prefix[-1].low not in w.function):
+        return _name(text, prefix, run, countries, w)
+    words = tuple(_content(toks, w))
+    countries = frozenset(c for t in toks if (c := country_of(t.low)) is not None)
+    return Parsed(text, "description", words=words, countries=countries)
+
+
+def _content(toks: list[Token], w: _Words) -> list[str]:
+    """Content-word keys of a description: function words and country words aside."""
+    return [phonetic(t.core) for t in toks if t.low not in w.function and t.low not in w.determiners
+            and country_of(t.low) is None and phonetic(t.core)]
+
+
+def _name(text: str, prefix: list[Token], run: list[Token], countries: frozenset[str], w: _Words) -> Parsed:
+    kept = [t for t in run if t.low not in w.particles or t.capital and t.low not in ("al", "el")]
+    if not kept:
+        kept = run
+    last = kept[-1]
+    surname = phonetic(last.core)
+    given = kept[:-1]
+    if given and given[-1].low in w.patronymics and (len(given) > 1 or not given[-1].capital):
+        surname = "bin " + surname  # "ben Salmane": the father's name, not a surname of its own
+        given = given[:-1]
+    given = [t for t in given if t.low not in w.patronymics]
+    full = "".join(phonetic(t.core) for t in kept)
+    return Parsed(text, "name", name=" ".join(t.text for t in run), given=tuple(given), surname=surname, full=full,
+                  countries=countries, titled=bool(prefix))
+
+
+# -- deciding ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Verdict:
+    same: bool
+    reason: str  # name | spelling | surname | partial name | acronym | role | modifier | "" when not the same
+    detail: str
+
+
+_NO = Verdict(False, "", "")
+
+
+def _given_match(a: Token, b: Token, w: _Words) -> bool:
+    if a.initial or b.initial:
+        return a.core[:1].lower() == b.core[:1].lower()
+    la, lb = typo(a.core), typo(b.core)
+    if w.nicknames.get(la, la) == w.nicknames.get(lb, lb):
+        return True
+    return phonetic(a.core) == phonetic(b.core)
+
+
+def given_compatible(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
+    """Are the given names of one the given names of the other, some left out (``Chia`` in ``Mohamed Chia``)?"""
+    w = _words()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    i = 0
+    for t in short:
+        while i < len(long_) and not _given_match(t, long_[i], w):
+            i += 1
+        if i == len(long_):
+            return False
+        i += 1
+    return True
+
+
+def _acronym(a: Parsed, b: Parsed) -> bool:
+    """Is one a single upper-case word made of the other's initials (``EI``, ``Etat islamique``)?"""
+    for x, y in ((a, b), (b, a)):
+        letters = re.sub(r"[^A-Za-z]", "", x.text)
+        if not (2 <= len(letters) <= 7 and letters.isupper() and " " not in x.text.strip()):
+            continue
+        toks = [t for t in _tokens(y.text) if t.low not in _words().function and t.low not in _words().determiners]
+        parts = [p for t in toks for p in re.split(r"-", t.core) if p]
+        if len(parts) >= 2 and "".join(p[0] for p in parts).lower() == letters.lower():
+            return True
+    return False
+
+
+def _role_head(p: Parsed, roles: frozenset[str]) -> bool:
+    return bool(p.words) and p.words[0] in roles
+
+
+@cache
+def _role_keys() -> frozenset[str]:
+    """Keys of the words that head a description of a person (roles, titles), in either language."""
+    keys = {phonetic(x) for x in _words().titles}
+    for lex in _country_lexicons():
+        keys |= {phonetic(r.split()[0]) for r in lex.roles}
+    return frozenset(k for k in keys if k)
+
+
+def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    it = iter(long_)
+    return all(any(s == x for x in it) for s in short)
+
+
+def same_source(a: str | Parsed, b: str | Parsed) -> Verdict:
+    """Do two mentions name one source? Conservative: a doubt is a no."""
+    pa = a if isinstance(a, Parsed) else parse(a)
+    pb = b if isinstance(b, Parsed) else parse(b)
+    if pa.countries and pb.countries and not pa.countries & pb.countries:
+        return _NO  # "le Premier ministre irakien" is not "le Premier ministre israélien"
+    if typo(pa.text) == typo(pb.text):
+        return Verdict(True, "name", f"same words: {typo(pa.text)}")
+    if pa.kind == pb.kind == "name":
+        return _names(pa, pb)
+    if _acronym(pa, pb):
+        return Verdict(True, "acronym", f"'{pa.text}' and '{pb.text}': an acronym and its initials")
+    if pa.kind == pb.kind == "description":
+        return _descriptions(pa, pb)
+    return _NO
+
+
+def _names(pa: Parsed, pb: Parsed) -> Verdict:
+    if pa.full == pb.full:
+        if typo(pa.name) == typo(pb.name):  # only titles, determiners or glyphs differ
+            return Verdict(True, "name", f"'{pa.text}' = '{pb.text}' (the same name; titles and glyphs aside)")
+        return Verdict(True, "spelling", f"'{pa.text}' = '{pb.text}' (one name, two spellings)")
+    if _acronym(pa, pb):
+        return Verdict(True, "acronym", f"'{pa.text}' and '{pb.text}': an acronym and its initials")
+    if pa.surname != pb.surname or not given_compatible(pa.given, pb.given):
+        return _NO
+    if not pa.given or not pb.given:
+        return Verdict(True, "surname", f"'{pa.text}' and '{pb.text}': the same surname, no given name on one side")
+    if len(pa.given) == len(pb.given):
+        return Verdict(True, "spelling", f"'{pa.text}' = '{pb.text}' (one name, two spellings)")
+    return Verdict(True, "partial name", f"'{pa.text}' and '{pb.text}': the same surname, given names compatible")
+
+
+def _descriptions(pa: Parsed, pb: Parsed) -> Verdict:
+    if not pa.words or not pb.words:
+        return _NO
+    roles = _role_keys()
+    if _role_head(pa, roles) or _role_head(pb, roles):
+        # a person described: the same role words and the same country, nothing more, nothing less
+        if sorted(pa.words) == sorted(pb.words) and pa.countries == pb.countries:
+            return Verdict(True, "role", f"same role: {' '.join(pa.words)}")
+        return _NO
+    if pa.words == pb.words and pa.countries == pb.countries:
+        return Verdict(True, "name", f"same words: {typo(pa.text)}")
+    short, long_ = (pa, pb) if len(pa.words) <= len(pb.words) else (pb, pa)
+    if len(short.words) < 2 or short.words[0] != long_.words[0]:
+        return _NO  # "le ministère" names no body; "services du Premier ministre" is not "Premier ministre"
+    if not _subsequence(short.words, long_.words):
+        return _NO
+    extra = list(long_.words)
+    for x in short.words:
+        extra.remove(x)
+    if any(x in roles for x in extra):
+        return _NO  # "services du Premier ministre" adds a person: an office, not a modifier
+    return Verdict(True, "modifier", f"'{long_.text}' is '{short.text}' with modifiers ({', '.join(extra)})")
