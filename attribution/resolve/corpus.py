@@ -3,19 +3,29 @@
 Merging is conservative; two entities of different articles become one source only
 when one of these holds (the reason is kept with the merge):
 
-- ``name``: the same name, articles and accents aside (``Sabrina Singh``; ``La CGT`` = ``la CGT``);
-- ``surname``: a bare surname and the only full name of the corpus that ends with it (``Singh``);
+- ``name``: the same name, articles, accents, apostrophe glyphs and titles aside (``Sabrina Singh``;
+  ``La CGT`` = ``la CGT``; ``Ivey's`` = ``Ivey’s``; ``U.S. Secretary of State Rex Tillerson`` = ``Rex Tillerson``);
+- ``spelling``: the same name transliterated differently (``Mohamed Chia al-Soudani`` = ``Mohammed Shia al-Sudani``,
+  ``Poutine`` = ``Putin``), by the sound-class keys of :mod:`attribution.resolve.names`;
+- ``surname`` / ``partial name``: a name without (some of) its given names and the only fuller name of the corpus
+  it fits (``Singh``; ``Chia al-Soudani``); ``Biden`` joins nothing when ``Joe`` and ``Hunter Biden`` both occur;
+- ``modifier``: a body and the same body with modifiers, same head, no country conflict
+  (``coalition internationale`` = ``coalition internationale antiterroriste``);
+- ``acronym``: an acronym and the only body whose initials it is (``EI`` = ``Etat islamique``);
 - ``government``: a capital or a country acting, read as the same government (``Washington``, ``les Etats-Unis``);
 - ``role``: an unnamed office holder with the same role and the same country or named affiliation
   (``le Premier ministre irakien``), joined to the only named person who holds it, if any;
 - ``office``: the offices (``son bureau``, ``les services de …``) of merged heads.
 
-Anonymous sources and unnamed groups are never merged: two "responsables" are not one.
+Anonymous sources and unnamed groups are never merged: two "responsables" are not one. Two entities
+with different countries are never joined by name (``le Premier ministre irakien`` / ``israélien``),
+and an office is never joined to its head by name: it follows its head (``office``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,6 +33,7 @@ from ..records import ArticleResult, Entity
 from .entities import slug
 from .lexicon import SourceLexicon, load_sources, norm
 from .mentions import fold
+from .names import Parsed, Verdict, initials, is_acronym, parse, same_source
 
 _ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
 
@@ -46,12 +57,15 @@ class CorpusMerge:
     corpus_id: str
     left: EntityRef
     right: EntityRef
-    reason: str  # name | surname | government | role | office
+    reason: str  # name | spelling | surname | partial name | modifier | acronym | government | role | office
     detail: str  # the evidence, in words
 
     def to_dict(self) -> dict[str, Any]:
         return {"corpus_id": self.corpus_id, "left": self.left.to_dict(), "right": self.right.to_dict(),
                 "reason": self.reason, "detail": self.detail}
+
+
+_WHOLE = frozenset({"name", "spelling", "role"})  # verdicts that leave nothing out of either name
 
 
 def _lex(lang: str | None) -> SourceLexicon | None:
@@ -108,33 +122,8 @@ def _plan(results: list[ArticleResult]) -> tuple[list[tuple[int, Entity]], _Unio
             for other in members[1:]:
                 join(members[0], other, reason, detail(key))
 
-    # names
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    full_names: dict[str, list[int]] = defaultdict(list)  # surname -> full-name persons
-    for i, (k, e) in enumerate(items):
-        if not e.named or e.head is not None:
-            continue
-        ws = _words(e.name)
-        lex = lexes[k]
-        if lex is not None and " ".join(ws) in {fold(c) for c in list(lex.capitals) + list(lex.countries)} \
-                and e.type == "organization":
-            continue  # governments are joined by country below
-        kind = "person" if e.type == "person" else "body"
-        by_name[(kind, " ".join(ws))].append(i)
-        if kind == "person" and len(ws) >= 2:
-            full_names[ws[-1]].append(i)
-    first_of(by_name, "name", lambda key: f"same name: {key[1]}")
-    # surnames: a bare surname joins the one full name that ends with it
-    for (kind, name), members in by_name.items():
-        parts = name.split()
-        if kind != "person" or len(parts) != 1:
-            continue
-        owners = {uf.find(j) for j in full_names.get(parts[0], [])}
-        if len(owners) == 1:
-            target = full_names[parts[0]][0]
-            for i in members:
-                join(target, i, "surname", f"'{items[i][1].name}' is the surname of the only "
-                                           f"'{items[target][1].name}' of the corpus")
+    # names: persons by their name keys, bodies by their words (attribution.resolve.names)
+    _link_names(items, lexes, uf, join)
     # governments: a capital or a country acting
     by_gov: dict[str, list[int]] = defaultdict(list)
     for i, (k, e) in enumerate(items):
@@ -171,6 +160,84 @@ def _plan(results: list[ArticleResult]) -> tuple[list[tuple[int, Entity]], _Unio
             by_head[uf.find(index[(k, e.head)])].append(i)
     first_of(by_head, "office", lambda h: f"office of the same source ({items[h][1].name})")
     return items, uf, edges
+
+
+def _entity_countries(e: Entity, p: Parsed) -> frozenset[str]:
+    return p.countries | ({e.country} if e.country else set())
+
+
+def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | None], uf: _Union,
+                join: Callable[[int, int, str, str], None]) -> None:
+    """Join persons and bodies whose names name one source (``names.same_source``), most specific first.
+
+    A name joins another outright when both keys are whole and equal (the same name, titles, glyphs or
+    transliteration aside). A shorter one (a bare surname, a name without a given name, a body without
+    its modifiers) joins only when every longer candidate it fits is one source already, or, for bodies,
+    when none of them conflict: ``Biden`` joins neither ``Joe Biden`` nor ``Hunter Biden`` when both occur.
+    """
+    persons: dict[str, list[tuple[int, Parsed]]] = defaultdict(list)  # surname key -> named persons
+    bodies: dict[str, list[tuple[int, Parsed]]] = defaultdict(list)  # head key -> bodies
+    acronyms: list[tuple[int, Parsed]] = []
+    for i, (k, e) in enumerate(items):
+        if e.head is not None or e.type not in ("person", "organization"):
+            continue  # offices follow their heads; anonymous sources and groups are never joined by name
+        lex = lexes[k]
+        if lex is not None and e.type == "organization" and \
+                " ".join(_words(e.name)) in {fold(c) for c in list(lex.capitals) + list(lex.countries)}:
+            continue  # governments are joined by country below
+        p = parse(e.name)
+        if e.type == "person":
+            if e.named and p.kind == "name":
+                persons[p.surname].append((i, p))
+            continue
+        if p.kind == "name":
+            bodies["=" + p.full].append((i, p))
+            if is_acronym(p):
+                acronyms.append((i, p))
+        elif e.named or len(p.words) >= 2:  # an unnamed body of one word ("le ministère") names no one
+            bodies[p.words[0] if p.words else ""].append((i, p))
+
+    parsed = {i: p for group in list(persons.values()) + list(bodies.values()) for i, p in group}
+
+    def conflict(a: int, b: int) -> bool:
+        ca, cb = _entity_countries(items[a][1], parsed[a]), _entity_countries(items[b][1], parsed[b])
+        return bool(ca and cb and not ca & cb)
+
+    def specificity(x: tuple[int, Parsed]) -> tuple[int, int]:
+        return (len(x[1].given) + len(x[1].words), x[0])
+
+    for group in list(persons.values()) + list(bodies.values()):
+        group = sorted(group, key=specificity, reverse=True)
+        partial: list[tuple[int, list[tuple[int, Verdict]]]] = []
+        for n, (a, pa) in enumerate(group):
+            wider: list[tuple[int, Verdict]] = []
+            for b, pb in group[:n] + group[n + 1:]:
+                v = same_source(pa, pb)
+                if not v.same or conflict(a, b):
+                    continue
+                if v.reason in _WHOLE:
+                    join(b, a, v.reason, v.detail)
+                elif specificity((b, pb))[0] > specificity((a, pa))[0]:
+                    wider.append((b, v))
+            if wider:
+                partial.append((a, wider))
+        for a, wider in partial:  # most specific first: "Chia al-Soudani" before "Soudani"
+            roots = {uf.find(b) for b, _ in wider}
+            is_body = items[a][1].type == "organization"
+            if len(roots) == 1 or is_body and not any(conflict(b, c) for b, _ in wider for c, _ in wider):
+                for b, v in wider:
+                    join(b, a, v.reason, v.detail)
+    # acronyms: "EI" and the one body whose initials it is
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for group in bodies.values():
+        for i, p in group:
+            if (ini := initials(p)) is not None:
+                by_initials[ini].add(i)
+    for a, pa in acronyms:
+        targets = by_initials.get("".join(c for c in fold(pa.name) if c.isalpha()), set())
+        if len({uf.find(b) for b in targets}) == 1:
+            b = min(targets)
+            join(b, a, "acronym", f"'{pa.text}' is the initials of '{items[b][1].name}'")
 
 
 def _corpus_ids(items: list[tuple[int, Entity]], uf: _Union) -> dict[int, str]:

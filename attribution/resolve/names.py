@@ -42,7 +42,7 @@ from functools import cache
 from ..lexicon import load_json
 from .lexicon import SourceLexicon, load_sources
 
-__all__ = ["Parsed", "Verdict", "parse", "phonetic", "same_source", "typo"]
+__all__ = ["Parsed", "Verdict", "initials", "is_acronym", "parse", "phonetic", "same_source", "typo"]
 
 _GLYPHS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "＇": "'",
                          "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
@@ -279,17 +279,24 @@ def given_compatible(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
     return True
 
 
+def is_acronym(p: Parsed) -> bool:
+    """Is the mention one upper-case word of 2 to 7 letters (``EI``, ``U.N.``, ``OTAN``)?"""
+    letters = re.sub(r"[^A-Za-z]", "", p.name or p.text)
+    return 2 <= len(letters) <= 7 and letters.isupper() and len(_tokens(p.name or p.text)) == 1
+
+
+def initials(p: Parsed) -> str | None:
+    """The initials of a name of two words or more, function words aside (``Etat islamique`` -> ``ei``)."""
+    w = _words()
+    toks = [t for t in _tokens(p.text) if t.low not in w.function and t.low not in w.determiners]
+    parts = [x for t in toks for x in t.core.split("-") if x]
+    return "".join(typo(x)[0] for x in parts) if len(parts) >= 2 else None
+
+
 def _acronym(a: Parsed, b: Parsed) -> bool:
-    """Is one a single upper-case word made of the other's initials (``EI``, ``Etat islamique``)?"""
-    for x, y in ((a, b), (b, a)):
-        letters = re.sub(r"[^A-Za-z]", "", x.text)
-        if not (2 <= len(letters) <= 7 and letters.isupper() and " " not in x.text.strip()):
-            continue
-        toks = [t for t in _tokens(y.text) if t.low not in _words().function and t.low not in _words().determiners]
-        parts = [p for t in toks for p in re.split(r"-", t.core) if p]
-        if len(parts) >= 2 and "".join(p[0] for p in parts).lower() == letters.lower():
-            return True
-    return False
+    """Is one an acronym made of the other's initials?"""
+    return any(is_acronym(x) and initials(y) == re.sub(r"[^a-z]", "", typo(x.name or x.text))
+               for x, y in ((a, b), (b, a)))
 
 
 def _role_head(p: Parsed, roles: frozenset[str]) -> bool:
@@ -338,7 +345,7 @@ def _names(pa: Parsed, pb: Parsed) -> Verdict:
         return _NO
     if not pa.given or not pb.given:
         return Verdict(True, "surname", f"'{pa.text}' and '{pb.text}': the same surname, no given name on one side")
-    if len(pa.given) == len(pb.given):
+    if len(pa.given) == len(pb.given) and not any(t.initial for t in pa.given + pb.given):
         return Verdict(True, "spelling", f"'{pa.text}' = '{pb.text}' (one name, two spellings)")
     return Verdict(True, "partial name", f"'{pa.text}' and '{pb.text}': the same surname, given names compatible")
 
