@@ -191,17 +191,28 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
                 persons[p.surname].append((i, p))
             continue
         if p.kind == "name":
-            bodies["=" + p.full].append((i, p))
+            bodies["=" + p.head].append((i, p))
             if is_acronym(p):
                 acronyms.append((i, p))
         elif e.named or len(p.words) >= 2:  # an unnamed body of one word ("le ministère") names no one
-            bodies[p.words[0] if p.words else ""].append((i, p))
+            bodies[p.head].append((i, p))
 
     parsed = {i: p for group in list(persons.values()) + list(bodies.values()) for i, p in group}
+    countries = {i: _entity_countries(items[i][1], p) for i, p in parsed.items()}
+    held: dict[int, frozenset[str]] = dict(countries)  # the countries of each cluster, by its root
 
-    def conflict(a: int, b: int) -> bool:
-        ca, cb = _entity_countries(items[a][1], parsed[a]), _entity_countries(items[b][1], parsed[b])
+    def clash(a: int, b: int) -> bool:
+        """Would joining a's and b's clusters put two countries in one source?"""
+        ca, cb = held.get(uf.find(a), frozenset()), held.get(uf.find(b), frozenset())
         return bool(ca and cb and not ca & cb)
+
+    def link(b: int, a: int, v: Verdict) -> None:
+        if clash(a, b):
+            return  # "ministère de la Défense" (no country) joined the Iraqi one: the Israeli one stays apart
+        both = held.get(uf.find(a), frozenset()) | held.get(uf.find(b), frozenset())
+        join(b, a, v.reason, v.detail)
+        if uf.find(a) == uf.find(b):  # joined (not two entities of one article)
+            held[uf.find(a)] = both
 
     def specificity(x: tuple[int, Parsed]) -> tuple[int, int]:
         return (len(x[1].given) + len(x[1].words), x[0])
@@ -210,23 +221,28 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
         group = sorted(group, key=specificity, reverse=True)
         partial: list[tuple[int, list[tuple[int, Verdict]]]] = []
         for n, (a, pa) in enumerate(group):
+            whole: list[tuple[int, Verdict]] = []
             wider: list[tuple[int, Verdict]] = []
             for b, pb in group[:n] + group[n + 1:]:
-                v = same_source(pa, pb)
-                if not v.same or conflict(a, b):
+                v = same_source(pa, pb, items[a][1].type)
+                if not v.same:
                     continue
                 if v.reason in _WHOLE:
-                    join(b, a, v.reason, v.detail)
+                    whole.append((b, v))
                 elif specificity((b, pb))[0] > specificity((a, pa))[0]:
                     wider.append((b, v))
+            if not countries[a] and len({c for b, _ in whole for c in countries[b]}) > 1:
+                continue  # the same words for the sources of two countries, and no country here: which one?
+            for b, v in whole:
+                link(b, a, v)
             if wider:
                 partial.append((a, wider))
         for a, wider in partial:  # most specific first: "Chia al-Soudani" before "Soudani"
             roots = {uf.find(b) for b, _ in wider}
             is_body = items[a][1].type == "organization"
-            if len(roots) == 1 or is_body and not any(conflict(b, c) for b, _ in wider for c, _ in wider):
+            if len(roots) == 1 or is_body and not any(clash(b, c) for b, _ in wider for c, _ in wider):
                 for b, v in wider:
-                    join(b, a, v.reason, v.detail)
+                    link(b, a, v)
     # acronyms: "EI" and the one body whose initials it is
     by_initials: dict[str, set[int]] = defaultdict(set)
     for group in bodies.values():
@@ -237,7 +253,7 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
         targets = by_initials.get("".join(c for c in fold(pa.name) if c.isalpha()), set())
         if len({uf.find(b) for b in targets}) == 1:
             b = min(targets)
-            join(b, a, "acronym", f"'{pa.text}' is the initials of '{items[b][1].name}'")
+            link(b, a, Verdict(True, "acronym", f"'{pa.text}' is the initials of '{items[b][1].name}'"))
 
 
 def _corpus_ids(items: list[tuple[int, Entity]], uf: _Union) -> dict[int, str]:

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import load_json
+from ..lexicon import load_json, norm
 from .lexicon import SourceLexicon, load_sources
 
 __all__ = ["Parsed", "Verdict", "initials", "is_acronym", "parse", "phonetic", "same_source", "typo"]
@@ -53,7 +53,7 @@ _EDGE = ".,;:!?()[]{}\"«»"
 # one spelling of each sound, in order: longer spellings first so that "tch" is read before "ch"
 _SOUNDS = (
     (re.compile(r"t?sch|tch|ch|sh|sz|cz"), "S"),  # French ch, English sh, German sch, Polish cz: one hushing sound
-    (re.compile(r"zh|dj|dzh"), "J"),  # Joukov = Zhukov, Djibril = Jibril
+    (re.compile(r"dzh|zh|dj"), "j"),  # Joukov = Zhukov, Abdelmadjid = Abdelmajid
     (re.compile(r"kh"), "h"),  # Khamenei, Khrouchtchev: a soft velar, often written h
     (re.compile(r"ph"), "f"),
     (re.compile(r"th"), "t"),
@@ -65,7 +65,7 @@ _SOUNDS = (
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c"), "k"),
     (re.compile(r"x"), "ks"),
-    (re.compile(r"w"), "v"),  # Wolodymyr = Volodymyr
+    (re.compile(r"w"), "u"),  # Sinwar = Sinouar, Walid = Oualid: French writes the Arabic w "ou"
     (re.compile(r"z"), "s"),  # Selenskyj = Zelensky: voicing differs between languages' spellings
     (re.compile(r"ou|oo|o|u"), "U"),  # Poutine = Putin, Mohamed = Muhammad
     (re.compile(r"[iyj]"), "I"),  # Zelenskyy = Zelenskij = Zelenski, Benyamin = Benjamin
@@ -122,18 +122,33 @@ def phonetic(word: str) -> str:
 
 def country_of(word: str) -> str | None:
     """The country code a word names or qualifies (``irakienne``, ``Iraqi``, ``U.S.``, ``Irak``), if any."""
-    low = typo(word)
+    low = norm(word)
     for lex in _country_lexicons():
         for cand in (low, low + "."):  # "U.S" once the sentence's full stop is gone
-            code = lex.demonym(cand) or _folded_countries(lex.lang).get(cand)
+            code = lex.demonym(cand) or lex.countries.get(cand) or _folded_places(lex.lang).get(typo(cand))
             if code is not None:
                 return code
     return None
 
 
+def is_place_or_institution(word: str) -> bool:
+    """A capitalised word that names a country, capital or institution, never a person (``Pentagone``)."""
+    low = norm(word)
+    return country_of(word) is not None or any(
+        low in lex.institutions or low in lex.capitals for lex in _country_lexicons())
+
+
 @cache
-def _folded_countries(lang: str) -> dict[str, str]:
-    return {typo(k): v for k, v in load_sources(lang).countries.items()}
+def _folded_places(lang: str) -> dict[str, str]:
+    """Demonyms and countries without accents: outlets do not all write them ("israelien")."""
+    lex = load_sources(lang)
+    return {typo(k): v for table in (lex.demonyms, lex.countries) for k, v in table.items()}
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Nouns of an office or a document (``bureau``, ``services``, ``communiqué``), in either language."""
+    return frozenset(typo(w) for lex in _country_lexicons() for w in lex.office_nouns | lex.document_nouns)
 
 
 # -- parsing a mention -----------------------------------------------------------------------------
@@ -142,6 +157,7 @@ def _folded_countries(lang: str) -> dict[str, str]:
 class Token:
     text: str  # as written, glyphs normalised
     low: str  # typo-folded
+    comma: bool = False  # a comma follows: the end of an apposition ("le porte-parole du Kremlin, Dmitri Peskov")
 
     @property
     def capital(self) -> bool:
@@ -170,9 +186,10 @@ def _tokens(text: str) -> list[Token]:
         for p in parts:
             if p.endswith("'s") and len(p) > 2:  # the English possessive: "Ivey's" names Ivey's
                 p = p[:-2] + "s"
+            comma = p.rstrip(_EDGE.replace(",", "")).endswith(",")
             p = p.strip(_EDGE) if len(p) > 2 or not p.endswith(".") else p
             if p and any(c.isalnum() for c in p):
-                out.append(Token(p, typo(p)))
+                out.append(Token(p, typo(p), comma))
     return out
 
 
@@ -190,6 +207,14 @@ class Parsed:
     countries: frozenset[str] = frozenset()
     titled: bool = False  # titles stood before the name
 
+    @property
+    def head(self) -> str:
+        """The key of the first word: of the name, or of the description's content words."""
+        if self.kind == "name":
+            toks = _tokens(self.name)
+            return phonetic(toks[0].core) if toks else ""
+        return self.words[0] if self.words else ""
+
 
 def _name_like(t: Token, w: _Words) -> bool:
     return t.capital and t.low.rstrip(".") not in w.titles and t.low not in w.titles and t.low not in w.portfolios
@@ -205,27 +230,43 @@ def parse(text: str) -> Parsed:
     start = len(toks)
     while start > 0:
         t = toks[start - 1]
+        if t.comma and start < len(toks):
+            break  # the comma closes what stands before the name
+        if is_place_or_institution(t.text) and start < len(toks):
+            break  # "du Pentagone Sabrina Singh": a place or an institution is never part of a person's name
         if _name_like(t, w) or (start < len(toks) and (t.low in w.particles or t.low in w.patronymics)):
             start -= 1
         else:
             break
+    lead = start
     while start < len(toks) and toks[start].low in w.particles and not toks[start].capital:
         start += 1  # "de Donald Trump": the preposition belongs to what precedes
+    if lead == 0 and start < len(toks):
+        start = 0  # "de Gaulle": nothing precedes the particle, it is the name's
     prefix, run = toks[:start], toks[start:]
-    countries = frozenset(c for t in prefix if (c := country_of(t.low)) is not None)
+    if prefix and typo(prefix[0].core) in _office_words() and any(t.low in w.function for t in prefix):
+        run = []  # "le bureau du Premier ministre Keir Starmer", "the office of ...": the office, not its head
+    countries = frozenset(c for t in prefix if (c := country_of(t.text)) is not None)
     # a name ends the mention, and what precedes it is apposed (titles, "journaliste indépendant"), not a
     # complement ("porte-parole de Donald Trump" names the spokesperson, not Trump)
     if run and (not prefix or prefix[-1].low not in w.function):
         return _name(text, prefix, run, countries, w)
+    first = next((n for n, t in enumerate(toks) if t.comma), None)
+    if first is not None and not run:
+        # "Amar Toualit, le journaliste indépendant": the name comes first, its description after the comma
+        head = parse(" ".join(t.text for t in toks[: first + 1]))
+        if head.kind == "name":
+            tail = frozenset(c for t in toks[first + 1:] if (c := country_of(t.text)) is not None)
+            return replace(head, text=text, countries=head.countries | tail, titled=True)
     words = tuple(_content(toks, w))
-    countries = frozenset(c for t in toks if (c := country_of(t.low)) is not None)
+    countries = frozenset(c for t in toks if (c := country_of(t.text)) is not None)
     return Parsed(text, "description", words=words, countries=countries)
 
 
 def _content(toks: list[Token], w: _Words) -> list[str]:
     """Content-word keys of a description: function words and country words aside."""
     return [phonetic(t.core) for t in toks if t.low not in w.function and t.low not in w.determiners
-            and country_of(t.low) is None and phonetic(t.core)]
+            and country_of(t.text) is None and phonetic(t.core)]
 
 
 def _name(text: str, prefix: list[Token], run: list[Token], countries: frozenset[str], w: _Words) -> Parsed:
@@ -239,7 +280,7 @@ def _name(text: str, prefix: list[Token], run: list[Token], countries: frozenset
         surname = "bin " + surname  # "ben Salmane": the father's name, not a surname of its own
         given = given[:-1]
     given = [t for t in given if t.low not in w.patronymics]
-    full = "".join(phonetic(t.core) for t in kept)
+    full = "".join("#" + t.core[0].lower() if t.initial else phonetic(t.core) for t in kept)
     return Parsed(text, "name", name=" ".join(t.text for t in run), given=tuple(given), surname=surname, full=full,
                   countries=countries, titled=bool(prefix))
 
@@ -269,6 +310,8 @@ def given_compatible(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
     """Are the given names of one the given names of the other, some left out (``Chia`` in ``Mohamed Chia``)?"""
     w = _words()
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 2 and len(short) != len(long_):
+        return False  # who writes two given names writes them all: "George W." is not "George H. W."
     i = 0
     for t in short:
         while i < len(long_) and not _given_match(t, long_[i], w):
@@ -282,7 +325,8 @@ def given_compatible(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
 def is_acronym(p: Parsed) -> bool:
     """Is the mention one upper-case word of 2 to 7 letters (``EI``, ``U.N.``, ``OTAN``)?"""
     letters = re.sub(r"[^A-Za-z]", "", p.name or p.text)
-    return 2 <= len(letters) <= 7 and letters.isupper() and len(_tokens(p.name or p.text)) == 1
+    # French writes long acronyms as words ("l'Otan", "l'Onu"): any case from three letters
+    return 2 <= len(letters) <= 7 and (letters.isupper() or len(letters) >= 3) and len(_tokens(p.name or p.text)) == 1
 
 
 def initials(p: Parsed) -> str | None:
@@ -317,8 +361,12 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return all(any(s == x for x in it) for s in short)
 
 
-def same_source(a: str | Parsed, b: str | Parsed) -> Verdict:
-    """Do two mentions name one source? Conservative: a doubt is a no."""
+def same_source(a: str | Parsed, b: str | Parsed, kind: str | None = None) -> Verdict:
+    """Do two mentions name one source? Conservative: a doubt is a no.
+
+    ``kind`` is the sources' type when known: for an ``organization``, a name followed by more words is the same
+    body (``Amnesty`` = ``Amnesty International``), which for persons it never is (``Hunter`` is not ``Hunter Biden``).
+    """
     pa = a if isinstance(a, Parsed) else parse(a)
     pb = b if isinstance(b, Parsed) else parse(b)
     if pa.countries and pb.countries and not pa.countries & pb.countries:
@@ -326,7 +374,10 @@ def same_source(a: str | Parsed, b: str | Parsed) -> Verdict:
     if typo(pa.text) == typo(pb.text):
         return Verdict(True, "name", f"same words: {typo(pa.text)}")
     if pa.kind == pb.kind == "name":
-        return _names(pa, pb)
+        v = _names(pa, pb)
+        if not v.same and kind == "organization":
+            return _longer_name(pa, pb)
+        return v
     if _acronym(pa, pb):
         return Verdict(True, "acronym", f"'{pa.text}' and '{pb.text}': an acronym and its initials")
     if pa.kind == pb.kind == "description":
@@ -348,6 +399,17 @@ def _names(pa: Parsed, pb: Parsed) -> Verdict:
     if len(pa.given) == len(pb.given) and not any(t.initial for t in pa.given + pb.given):
         return Verdict(True, "spelling", f"'{pa.text}' = '{pb.text}' (one name, two spellings)")
     return Verdict(True, "partial name", f"'{pa.text}' and '{pb.text}': the same surname, given names compatible")
+
+
+def _longer_name(pa: Parsed, pb: Parsed) -> Verdict:
+    """A body's name and the same name followed by more words (``Amnesty`` / ``Amnesty International``)."""
+    ka = [phonetic(t.core) for t in _tokens(pa.name)]
+    kb = [phonetic(t.core) for t in _tokens(pb.name)]
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if short and long_[: len(short)] == short and len(long_) > len(short):
+        names = sorted((pa.name, pb.name), key=len)
+        return Verdict(True, "modifier", f"'{names[1]}' is '{names[0]}' with more words")
+    return _NO
 
 
 def _descriptions(pa: Parsed, pb: Parsed) -> Verdict:
