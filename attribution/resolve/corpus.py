@@ -189,6 +189,7 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
         if e.type == "person":
             if e.named and p.kind == "name":
                 persons[p.surname].append((i, p))
+                persons["=" + p.full].append((i, p))  # "Kim Jong-un" = "Kim Jong Un": one key, two surnames
             continue
         if p.kind == "name":
             bodies["=" + p.head].append((i, p))

@@ -84,6 +84,7 @@ class _Words:
     particles: frozenset[str]
     arabic: frozenset[str]
     patronymics: frozenset[str]
+    org_suffixes: frozenset[str]
     nicknames: dict[str, str]
 
 
@@ -94,7 +95,7 @@ def _words() -> _Words:
     def keys(name: str) -> frozenset[str]:
         return frozenset(typo(w) for w in raw[name])
     return _Words(keys("titles"), keys("portfolios"), keys("determiners"), keys("function_words"),
-                  keys("name_particles"), keys("arabic_articles"), keys("patronymics"),
+                  keys("name_particles"), keys("arabic_articles"), keys("patronymics"), keys("org_suffixes"),
                   {typo(k): typo(v) for k, v in raw["nicknames"].items()})
 
 
@@ -364,7 +365,7 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 def same_source(a: str | Parsed, b: str | Parsed, kind: str | None = None) -> Verdict:
     """Do two mentions name one source? Conservative: a doubt is a no.
 
-    ``kind`` is the sources' type when known: for an ``organization``, a name followed by more words is the same
+    ``kind`` is the sources' type when known: for an ``organization``, a name followed by a body suffix is the same
     body (``Amnesty`` = ``Amnesty International``), which for persons it never is (``Hunter`` is not ``Hunter Biden``).
     """
     pa = a if isinstance(a, Parsed) else parse(a)
@@ -402,11 +403,15 @@ def _names(pa: Parsed, pb: Parsed) -> Verdict:
 
 
 def _longer_name(pa: Parsed, pb: Parsed) -> Verdict:
-    """A body's name and the same name followed by more words (``Amnesty`` / ``Amnesty International``)."""
-    ka = [phonetic(t.core) for t in _tokens(pa.name)]
-    kb = [phonetic(t.core) for t in _tokens(pb.name)]
-    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    if short and long_[: len(short)] == short and len(long_) > len(short):
+    """A body's name and the same name followed by a company or body suffix (``Amnesty`` / ``Amnesty International``).
+
+    Other words make another body: ``U.N. World Food Program`` is not ``U.N.``.
+    """
+    ta, tb = _tokens(pa.name), _tokens(pb.name)
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    suffixes = _words().org_suffixes
+    if short and [phonetic(t.core) for t in long_[: len(short)]] == [phonetic(t.core) for t in short] and \
+            len(long_) > len(short) and all(t.low in suffixes for t in long_[len(short):]):
         names = sorted((pa.name, pb.name), key=len)
         return Verdict(True, "modifier", f"'{names[1]}' is '{names[0]}' with more words")
     return _NO

@@ -125,8 +125,9 @@ def test_same_source_refuses(a: str, b: str) -> None:
     assert not same_source(b, a).same
 
 
-def test_an_organisation_name_may_grow_a_person_name_may_not() -> None:
+def test_an_organisation_name_may_grow_a_suffix_a_person_name_may_not() -> None:
     assert same_source("Amnesty", "Amnesty International", "organization").same
+    assert not same_source("U.N.", "U.N. World Food Program", "organization").same  # a body of the U.N.
     assert not same_source("Hunter", "Hunter Biden", "person").same
 
 
@@ -191,6 +192,8 @@ def test_a_bare_surname_joins_the_one_person_it_fits() -> None:
                _result("c", _e("z", "Zelenski"))]
     cid = _ids(results)
     assert len(set(cid.values())) == 1
+    kim = _ids([_result("a", _e("k", "Kim Jong-un")), _result("b", _e("k", "Kim Jong Un"))])
+    assert len(set(kim.values())) == 1
     reasons = {m.reason for m in corpus_merges(results)}
     assert reasons <= {"surname", "spelling"} and "surname" in reasons
 
