@@ -27,13 +27,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from ..records import ArticleResult, Entity
 from .entities import slug
 from .lexicon import SourceLexicon, load_sources, norm
 from .mentions import fold
-from .names import Parsed, Verdict, initials, is_acronym, parse, same_source
+from .names import Parsed, Verdict, initials, is_acronym, parse, same_source, whole_key
 
 _ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
 
@@ -63,9 +64,6 @@ class CorpusMerge:
     def to_dict(self) -> dict[str, Any]:
         return {"corpus_id": self.corpus_id, "left": self.left.to_dict(), "right": self.right.to_dict(),
                 "reason": self.reason, "detail": self.detail}
-
-
-_WHOLE = frozenset({"name", "spelling", "role"})  # verdicts that leave nothing out of either name
 
 
 def _lex(lang: str | None) -> SourceLexicon | None:
@@ -162,43 +160,43 @@ def _plan(results: list[ArticleResult]) -> tuple[list[tuple[int, Entity]], _Unio
     return items, uf, edges
 
 
+@cache
+def _places(lang: str) -> frozenset[str]:
+    """Capitals and countries of a language, folded: read once, not once per entity."""
+    lex = load_sources(lang)
+    return frozenset(fold(c) for c in list(lex.capitals) + list(lex.countries))
+
+
 def _entity_countries(e: Entity, p: Parsed) -> frozenset[str]:
     return p.countries | ({e.country} if e.country else set())
 
 
 def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | None], uf: _Union,
                 join: Callable[[int, int, str, str], None]) -> None:
-    """Join persons and bodies whose names name one source (``names.same_source``), most specific first.
+    """Join persons and bodies whose names name one source (``names.same_source``).
 
-    A name joins another outright when both keys are whole and equal (the same name, titles, glyphs or
-    transliteration aside). A shorter one (a bare surname, a name without a given name, a body without
-    its modifiers) joins only when every longer candidate it fits is one source already, or, for bodies,
-    when none of them conflict: ``Biden`` joins neither ``Joe Biden`` nor ``Hunter Biden`` when both occur.
+    1. Entities named in full the same way (``names.whole_key``: the same name, titles, glyphs, nicknames or
+       transliteration aside; the same description) are one source, unless their countries differ; one with no
+       country joins them only when the key is used for a single country.
+    2. A shorter name (a bare surname, a name short of a given name, a body without its modifiers) joins the
+       longer ones it fits only when they are one source already, or, for bodies, when none of them conflict:
+       ``Biden`` joins neither ``Joe Biden`` nor ``Hunter Biden`` when both occur.
+    Step 2 compares one representative per source and way of naming, not every pair of entities, so that a
+    corpus of thousands of articles links in about linear time.
     """
-    persons: dict[str, list[tuple[int, Parsed]]] = defaultdict(list)  # surname key -> named persons
-    bodies: dict[str, list[tuple[int, Parsed]]] = defaultdict(list)  # head key -> bodies
-    acronyms: list[tuple[int, Parsed]] = []
+    parsed: dict[int, Parsed] = {}
     for i, (k, e) in enumerate(items):
         if e.head is not None or e.type not in ("person", "organization"):
             continue  # offices follow their heads; anonymous sources and groups are never joined by name
         lex = lexes[k]
-        if lex is not None and e.type == "organization" and \
-                " ".join(_words(e.name)) in {fold(c) for c in list(lex.capitals) + list(lex.countries)}:
+        if lex is not None and e.type == "organization" and " ".join(_words(e.name)) in _places(lex.lang):
             continue  # governments are joined by country below
         p = parse(e.name)
-        if e.type == "person":
-            if e.named and p.kind == "name":
-                persons[p.surname].append((i, p))
-                persons["=" + p.full].append((i, p))  # "Kim Jong-un" = "Kim Jong Un": one key, two surnames
-            continue
-        if p.kind == "name":
-            bodies["=" + p.head].append((i, p))
-            if is_acronym(p):
-                acronyms.append((i, p))
-        elif e.named or len(p.words) >= 2:  # an unnamed body of one word ("le ministère") names no one
-            bodies[p.head].append((i, p))
-
-    parsed = {i: p for group in list(persons.values()) + list(bodies.values()) for i, p in group}
+        if e.type == "person" and not (e.named and p.kind == "name"):
+            continue  # an unnamed person is linked by role below
+        if e.type == "organization" and p.kind == "description" and not e.named and len(p.words) < 2:
+            continue  # an unnamed body of one word ("le ministère") names no one
+        parsed[i] = p
     countries = {i: _entity_countries(items[i][1], p) for i, p in parsed.items()}
     held: dict[int, frozenset[str]] = dict(countries)  # the countries of each cluster, by its root
 
@@ -208,37 +206,44 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
         return bool(ca and cb and not ca & cb)
 
     def link(b: int, a: int, v: Verdict) -> None:
-        if clash(a, b):
+        if not v.same or clash(a, b):
             return  # "ministère de la Défense" (no country) joined the Iraqi one: the Israeli one stays apart
         both = held.get(uf.find(a), frozenset()) | held.get(uf.find(b), frozenset())
         join(b, a, v.reason, v.detail)
         if uf.find(a) == uf.find(b):  # joined (not two entities of one article)
             held[uf.find(a)] = both
 
-    def specificity(x: tuple[int, Parsed]) -> tuple[int, int]:
-        return (len(x[1].given) + len(x[1].words), x[0])
+    def verdict(a: int, b: int) -> Verdict:
+        return same_source(parsed[a], parsed[b], items[a][1].type)
 
-    for group in list(persons.values()) + list(bodies.values()):
-        group = sorted(group, key=specificity, reverse=True)
-        partial: list[tuple[int, list[tuple[int, Verdict]]]] = []
-        for n, (a, pa) in enumerate(group):
-            whole: list[tuple[int, Verdict]] = []
-            wider: list[tuple[int, Verdict]] = []
-            for b, pb in group[:n] + group[n + 1:]:
-                v = same_source(pa, pb, items[a][1].type)
-                if not v.same:
-                    continue
-                if v.reason in _WHOLE:
-                    whole.append((b, v))
-                elif specificity((b, pb))[0] > specificity((a, pa))[0]:
-                    wider.append((b, v))
-            if not countries[a] and len({c for b, _ in whole for c in countries[b]}) > 1:
-                continue  # the same words for the sources of two countries, and no country here: which one?
-            for b, v in whole:
-                link(b, a, v)
-            if wider:
-                partial.append((a, wider))
-        for a, wider in partial:  # most specific first: "Chia al-Soudani" before "Soudani"
+    # 1. the same name in full
+    by_key: dict[tuple[str, str], dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, p in parsed.items():
+        by_key[(items[i][1].type, whole_key(p))][countries[i]].append(i)
+    reps: list[int] = []  # one entity per source and way of naming
+    for variants in by_key.values():
+        placed = [c for c in variants if c]
+        for members in variants.values():
+            for m in members[1:]:
+                link(members[0], m, verdict(members[0], m))
+            reps.append(members[0])
+        if frozenset() in variants and len(placed) == 1:
+            a, b = variants[frozenset()][0], variants[placed[0]][0]
+            link(b, a, verdict(b, a))  # no country here, one country there: the same source
+    # 2. shorter names, most specific first: "Chia al-Soudani" before "Soudani"
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in reps:
+        p = parsed[i]
+        buckets[(items[i][1].type, p.surname if p.kind == "name" and items[i][1].type == "person" else p.head)].append(i)
+
+    def specificity(i: int) -> int:
+        return len(parsed[i].given) + len(parsed[i].words)
+
+    for group in buckets.values():
+        for a in sorted(group, key=lambda i: (-specificity(i), i)):
+            wider = [(b, v) for b in group if specificity(b) > specificity(a) and (v := verdict(a, b)).same]
+            if not wider:
+                continue
             roots = {uf.find(b) for b, _ in wider}
             is_body = items[a][1].type == "organization"
             if len(roots) == 1 or is_body and not any(clash(b, c) for b, _ in wider for c, _ in wider):
@@ -246,10 +251,10 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
                     link(b, a, v)
     # acronyms: "EI" and the one body whose initials it is
     by_initials: dict[str, set[int]] = defaultdict(set)
-    for group in bodies.values():
-        for i, p in group:
-            if (ini := initials(p)) is not None:
-                by_initials[ini].add(i)
+    acronyms = [(i, p) for i, p in parsed.items() if items[i][1].type == "organization" and is_acronym(p)]
+    for i, p in parsed.items():
+        if items[i][1].type == "organization" and (ini := initials(p)) is not None:
+            by_initials[ini].add(i)
     for a, pa in acronyms:
         targets = by_initials.get("".join(c for c in fold(pa.name) if c.isalpha()), set())
         if len({uf.find(b) for b in targets}) == 1:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_json, norm
 from .lexicon import SourceLexicon, load_sources
@@ -104,6 +104,7 @@ def _country_lexicons() -> tuple[SourceLexicon, ...]:
     return tuple(load_sources(lang) for lang in ("fr", "en"))
 
 
+@lru_cache(maxsize=1 << 16)
 def typo(text: str) -> str:
     """Lower case, one apostrophe and one dash glyph, no accents, single spaces."""
     t = unicodedata.normalize("NFKC", text).translate(_GLYPHS)
@@ -111,9 +112,10 @@ def typo(text: str) -> str:
     return " ".join(t.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss").lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic(word: str) -> str:
     """The transliteration key of one word: sound classes, doubled letters once, no silent final e."""
-    w = re.sub(r"[^a-z]", "", typo(word))
+    w = re.sub(r"[^a-z0-9]", "", typo(word))
     if len(w) > 3:
         w = _SILENT_E.sub("", w)
     for pattern, repl in _SOUNDS:
@@ -121,6 +123,7 @@ def phonetic(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=1 << 16)
 def country_of(word: str) -> str | None:
     """The country code a word names or qualifies (``irakienne``, ``Iraqi``, ``U.S.``, ``Irak``), if any."""
     low = norm(word)
@@ -132,6 +135,7 @@ def country_of(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def is_place_or_institution(word: str) -> bool:
     """A capitalised word that names a country, capital or institution, never a person (``Pentagone``)."""
     low = norm(word)
@@ -179,7 +183,8 @@ class Token:
         return bool(re.fullmatch(r"[A-Za-z]\.?", self.core))
 
 
-def _tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for raw in unicodedata.normalize("NFKC", text).translate(_GLYPHS).split():
         m = _ELISION.match(raw)
@@ -191,7 +196,7 @@ def _tokens(text: str) -> list[Token]:
             p = p.strip(_EDGE) if len(p) > 2 or not p.endswith(".") else p
             if p and any(c.isalnum() for c in p):
                 out.append(Token(p, typo(p), comma))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -221,10 +226,11 @@ def _name_like(t: Token, w: _Words) -> bool:
     return t.capital and t.low.rstrip(".") not in w.titles and t.low not in w.titles and t.low not in w.portfolios
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(text: str) -> Parsed:
     """Split a mention into its name (if it ends with one) or its description words."""
     w = _words()
-    toks = _tokens(text)
+    toks = list(_tokens(text))
     while toks and toks[0].low in w.determiners and len(toks) > 1:
         toks = toks[1:]
     # the name is the capitalised run that ends the mention, particles inside it included
@@ -281,9 +287,22 @@ def _name(text: str, prefix: list[Token], run: list[Token], countries: frozenset
         surname = "bin " + surname  # "ben Salmane": the father's name, not a surname of its own
         given = given[:-1]
     given = [t for t in given if t.low not in w.patronymics]
-    full = "".join("#" + t.core[0].lower() if t.initial else phonetic(t.core) for t in kept)
+    full = "".join(_given_key(t, w) for t in given) + surname.replace(" ", "")
     return Parsed(text, "name", name=" ".join(t.text for t in run), given=tuple(given), surname=surname, full=full,
                   countries=countries, titled=bool(prefix))
+
+
+def whole_key(p: Parsed) -> str:
+    """One key per way of naming a source in full: two mentions with equal keys are one source, countries aside.
+
+    Names: every word's key (``Kim Jong-un`` = ``Kim Jong Un``, ``Joe Biden`` = ``Joseph Biden``); a person's
+    description: its role words in any order; a body's description: its words in order.
+    """
+    if p.kind == "name":
+        return "n:" + p.full
+    if p.words and p.words[0] in _role_keys():
+        return "r:" + " ".join(sorted(p.words))
+    return "b:" + " ".join(p.words)
 
 
 # -- deciding ----------------------------------------------------------------------------------------
@@ -298,13 +317,18 @@ class Verdict:
 _NO = Verdict(False, "", "")
 
 
+def _given_key(t: Token, w: _Words) -> str:
+    """The key of a given name, a nickname read as the name it shortens (``Joe`` -> ``Joseph``)."""
+    if t.initial:
+        return "#" + t.core[0].lower()
+    low = typo(t.core)
+    return phonetic(w.nicknames.get(low, low))
+
+
 def _given_match(a: Token, b: Token, w: _Words) -> bool:
     if a.initial or b.initial:
         return a.core[:1].lower() == b.core[:1].lower()
-    la, lb = typo(a.core), typo(b.core)
-    if w.nicknames.get(la, la) == w.nicknames.get(lb, lb):
-        return True
-    return phonetic(a.core) == phonetic(b.core)
+    return _given_key(a, w) == _given_key(b, w)
 
 
 def given_compatible(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
