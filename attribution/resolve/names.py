@@ -50,6 +50,7 @@ _GLYPHS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
                          "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _ELISION = re.compile(r"^([ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
 _EDGE = ".,;:!?()[]{}\"«»"
+_ASIDE = re.compile(r"\([^()]*\)(?=\s*\w)|\[[^\[\]]*\](?=\s*\w)")  # not at the end: "RSF (Rapid Support Forces)"
 # one spelling of each sound, in order: longer spellings first so that "tch" is read before "ch"
 _SOUNDS = (
     (re.compile(r"t?sch|tch|ch|sh|sz|cz"), "S"),  # French ch, English sh, German sch, Polish cz: one hushing sound
@@ -137,10 +138,10 @@ def country_of(word: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def is_place_or_institution(word: str) -> bool:
-    """A capitalised word that names a country, capital or institution, never a person (``Pentagone``)."""
+    """A capitalised word that names a country or an institution, never a person (``Pentagone``, ``Irak``)."""
     low = norm(word)
-    return country_of(word) is not None or any(
-        low in lex.institutions or low in lex.capitals for lex in _country_lexicons())
+    # not capitals: a capital is also a given name ("Riyad al-Maliki") or a surname ("Denzel Washington")
+    return country_of(word) is not None or any(low in lex.institutions for lex in _country_lexicons())
 
 
 @cache
@@ -186,7 +187,8 @@ class Token:
 @lru_cache(maxsize=1 << 16)
 def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
-    for raw in unicodedata.normalize("NFKC", text).translate(_GLYPHS).split():
+    # an aside in brackets ("l'Organisation mondiale de la santé (OMS) Tedros ...") is neither name nor title
+    for raw in _ASIDE.sub(" ", unicodedata.normalize("NFKC", text).translate(_GLYPHS)).split():
         m = _ELISION.match(raw)
         parts = [raw[: m.end()], raw[m.end():]] if m else [raw]
         for p in parts:
@@ -222,8 +224,14 @@ class Parsed:
         return self.words[0] if self.words else ""
 
 
-def _name_like(t: Token, w: _Words) -> bool:
-    return t.capital and t.low.rstrip(".") not in w.titles and t.low not in w.titles and t.low not in w.portfolios
+def _is_title(t: Token, w: _Words) -> bool:
+    parts = t.low.rstrip(".").split("-")
+    return t.low in w.titles or all(x in w.titles for x in parts)  # "Director-General"
+
+
+def _name_like(t: Token, w: _Words, after_title: bool) -> bool:
+    """Can the word be part of a name? A portfolio can not when a title precedes it ("ministre de la Culture")."""
+    return t.capital and not _is_title(t, w) and not (after_title and t.low in w.portfolios)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -241,7 +249,9 @@ def parse(text: str) -> Parsed:
             break  # the comma closes what stands before the name
         if is_place_or_institution(t.text) and start < len(toks):
             break  # "du Pentagone Sabrina Singh": a place or an institution is never part of a person's name
-        if _name_like(t, w) or (start < len(toks) and (t.low in w.particles or t.low in w.patronymics)):
+        # a portfolio is an office's complement after a title, or what is left of one at the start ("State Rex ...")
+        after_title = start == 1 or any(_is_title(x, w) for x in toks[: start - 1])
+        if _name_like(t, w, after_title) or (start < len(toks) and (t.low in w.particles or t.low in w.patronymics)):
             start -= 1
         else:
             break
@@ -256,8 +266,13 @@ def parse(text: str) -> Parsed:
     countries = frozenset(c for t in prefix if (c := country_of(t.text)) is not None)
     # a name ends the mention, and what precedes it is apposed (titles, "journaliste indépendant"), not a
     # complement ("porte-parole de Donald Trump" names the spokesperson, not Trump)
-    if run and (not prefix or prefix[-1].low not in w.function):
+    apposed = not prefix or prefix[-1].low not in w.function and (
+        prefix[-1].comma or countries or any(_is_title(t, w) or t.low in w.portfolios or phonetic(t.core) in _role_keys()
+                                                 for t in prefix))
+    if run and apposed:
         return _name(text, prefix, run, countries, w)
+    if run and prefix and prefix[-1].low not in w.function and prefix[0].capital:
+        return _name(text, [], prefix + run, frozenset(), w)  # "Kataeb Hezbollah": one name, not an apposition
     first = next((n for n, t in enumerate(toks) if t.comma), None)
     if first is not None and not run:
         # "Amar Toualit, le journaliste indépendant": the name comes first, its description after the comma
@@ -400,8 +415,8 @@ def same_source(a: str | Parsed, b: str | Parsed, kind: str | None = None) -> Ve
         return Verdict(True, "name", f"same words: {typo(pa.text)}")
     if pa.kind == pb.kind == "name":
         v = _names(pa, pb)
-        if not v.same and kind == "organization":
-            return _longer_name(pa, pb)
+        if kind == "organization" and v.reason in ("surname", "partial name", ""):
+            return _longer_name(pa, pb)  # a body has no surname: "Hezbollah" is not "Kataeb Hezbollah"
         return v
     if _acronym(pa, pb):
         return Verdict(True, "acronym", f"'{pa.text}' and '{pb.text}': an acronym and its initials")
