@@ -219,7 +219,9 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
     # 1. the same name in full
     by_key: dict[tuple[str, str], dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, p in parsed.items():
-        by_key[(items[i][1].type, whole_key(p))][countries[i]].append(i)
+        # a name in full is one source whatever type an article gave it ("Tedros Adhanom Ghebreyesus" was typed an
+        # organization after "WHO Director-General"); a description is read with its type
+        by_key[("" if p.kind == "name" else items[i][1].type, whole_key(p))][countries[i]].append(i)
     reps: list[int] = []  # one entity per source and way of naming
     for variants in by_key.values():
         placed = [c for c in variants if c]
