@@ -236,7 +236,10 @@ def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | Non
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in reps:
         p = parsed[i]
-        buckets[(items[i][1].type, p.surname if p.kind == "name" and items[i][1].type == "person" else p.head)].append(i)
+        if p.kind == "name":
+            buckets[("surname", p.surname)].append(i)  # persons, and persons typed bodies by one article
+        if items[i][1].type == "organization":
+            buckets[("head", p.head)].append(i)  # bodies: "Amnesty" / "Amnesty International"
 
     def specificity(i: int) -> int:
         return len(parsed[i].given) + len(parsed[i].words)
