@@ -3,26 +3,38 @@
 Merging is conservative; two entities of different articles become one source only
 when one of these holds (the reason is kept with the merge):
 
-- ``name``: the same name, articles and accents aside (``Sabrina Singh``; ``La CGT`` = ``la CGT``);
-- ``surname``: a bare surname and the only full name of the corpus that ends with it (``Singh``);
+- ``name``: the same name, articles, accents, apostrophe glyphs and titles aside (``Sabrina Singh``;
+  ``La CGT`` = ``la CGT``; ``Ivey's`` = ``Ivey’s``; ``U.S. Secretary of State Rex Tillerson`` = ``Rex Tillerson``);
+- ``spelling``: the same name transliterated differently (``Mohamed Chia al-Soudani`` = ``Mohammed Shia al-Sudani``,
+  ``Poutine`` = ``Putin``), by the sound-class keys of :mod:`attribution.resolve.names`;
+- ``surname`` / ``partial name``: a name without (some of) its given names and the only fuller name of the corpus
+  it fits (``Singh``; ``Chia al-Soudani``); ``Biden`` joins nothing when ``Joe`` and ``Hunter Biden`` both occur;
+- ``modifier``: a body and the same body with modifiers, same head, no country conflict
+  (``coalition internationale`` = ``coalition internationale antiterroriste``);
+- ``acronym``: an acronym and the only body whose initials it is (``EI`` = ``Etat islamique``);
 - ``government``: a capital or a country acting, read as the same government (``Washington``, ``les Etats-Unis``);
 - ``role``: an unnamed office holder with the same role and the same country or named affiliation
   (``le Premier ministre irakien``), joined to the only named person who holds it, if any;
 - ``office``: the offices (``son bureau``, ``les services de …``) of merged heads.
 
-Anonymous sources and unnamed groups are never merged: two "responsables" are not one.
+Anonymous sources and unnamed groups are never merged: two "responsables" are not one. Two entities
+with different countries are never joined by name (``le Premier ministre irakien`` / ``israélien``),
+and an office is never joined to its head by name: it follows its head (``office``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from ..records import ArticleResult, Entity
 from .entities import slug
 from .lexicon import SourceLexicon, load_sources, norm
 from .mentions import fold
+from .names import Parsed, Verdict, initials, is_acronym, parse, same_source, whole_key
 
 _ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
 
@@ -46,7 +58,7 @@ class CorpusMerge:
     corpus_id: str
     left: EntityRef
     right: EntityRef
-    reason: str  # name | surname | government | role | office
+    reason: str  # name | spelling | surname | partial name | modifier | acronym | government | role | office
     detail: str  # the evidence, in words
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,33 +120,8 @@ def _plan(results: list[ArticleResult]) -> tuple[list[tuple[int, Entity]], _Unio
             for other in members[1:]:
                 join(members[0], other, reason, detail(key))
 
-    # names
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    full_names: dict[str, list[int]] = defaultdict(list)  # surname -> full-name persons
-    for i, (k, e) in enumerate(items):
-        if not e.named or e.head is not None:
-            continue
-        ws = _words(e.name)
-        lex = lexes[k]
-        if lex is not None and " ".join(ws) in {fold(c) for c in list(lex.capitals) + list(lex.countries)} \
-                and e.type == "organization":
-            continue  # governments are joined by country below
-        kind = "person" if e.type == "person" else "body"
-        by_name[(kind, " ".join(ws))].append(i)
-        if kind == "person" and len(ws) >= 2:
-            full_names[ws[-1]].append(i)
-    first_of(by_name, "name", lambda key: f"same name: {key[1]}")
-    # surnames: a bare surname joins the one full name that ends with it
-    for (kind, name), members in by_name.items():
-        parts = name.split()
-        if kind != "person" or len(parts) != 1:
-            continue
-        owners = {uf.find(j) for j in full_names.get(parts[0], [])}
-        if len(owners) == 1:
-            target = full_names[parts[0]][0]
-            for i in members:
-                join(target, i, "surname", f"'{items[i][1].name}' is the surname of the only "
-                                           f"'{items[target][1].name}' of the corpus")
+    # names: persons by their name keys, bodies by their words (attribution.resolve.names)
+    _link_names(items, lexes, uf, join)
     # governments: a capital or a country acting
     by_gov: dict[str, list[int]] = defaultdict(list)
     for i, (k, e) in enumerate(items):
@@ -171,6 +158,113 @@ def _plan(results: list[ArticleResult]) -> tuple[list[tuple[int, Entity]], _Unio
             by_head[uf.find(index[(k, e.head)])].append(i)
     first_of(by_head, "office", lambda h: f"office of the same source ({items[h][1].name})")
     return items, uf, edges
+
+
+@cache
+def _places(lang: str) -> frozenset[str]:
+    """Capitals and countries of a language, folded: read once, not once per entity."""
+    lex = load_sources(lang)
+    return frozenset(fold(c) for c in list(lex.capitals) + list(lex.countries))
+
+
+def _entity_countries(e: Entity, p: Parsed) -> frozenset[str]:
+    return p.countries | ({e.country} if e.country else set())
+
+
+def _link_names(items: list[tuple[int, Entity]], lexes: list[SourceLexicon | None], uf: _Union,
+                join: Callable[[int, int, str, str], None]) -> None:
+    """Join persons and bodies whose names name one source (``names.same_source``).
+
+    1. Entities named in full the same way (``names.whole_key``: the same name, titles, glyphs, nicknames or
+       transliteration aside; the same description) are one source, unless their countries differ; one with no
+       country joins them only when the key is used for a single country.
+    2. A shorter name (a bare surname, a name short of a given name, a body without its modifiers) joins the
+       longer ones it fits only when they are one source already, or, for bodies, when none of them conflict:
+       ``Biden`` joins neither ``Joe Biden`` nor ``Hunter Biden`` when both occur.
+    Step 2 compares one representative per source and way of naming, not every pair of entities, so that a
+    corpus of thousands of articles links in about linear time.
+    """
+    parsed: dict[int, Parsed] = {}
+    for i, (k, e) in enumerate(items):
+        if e.head is not None or e.type not in ("person", "organization"):
+            continue  # offices follow their heads; anonymous sources and groups are never joined by name
+        lex = lexes[k]
+        if lex is not None and e.type == "organization" and " ".join(_words(e.name)) in _places(lex.lang):
+            continue  # governments are joined by country below
+        p = parse(e.name)
+        if e.type == "person" and not (e.named and p.kind == "name"):
+            continue  # an unnamed person is linked by role below
+        if e.type == "organization" and p.kind == "description" and not e.named and len(p.words) < 2:
+            continue  # an unnamed body of one word ("le ministère") names no one
+        parsed[i] = p
+    countries = {i: _entity_countries(items[i][1], p) for i, p in parsed.items()}
+    held: dict[int, frozenset[str]] = dict(countries)  # the countries of each cluster, by its root
+
+    def clash(a: int, b: int) -> bool:
+        """Would joining a's and b's clusters put two countries in one source?"""
+        ca, cb = held.get(uf.find(a), frozenset()), held.get(uf.find(b), frozenset())
+        return bool(ca and cb and not ca & cb)
+
+    def link(b: int, a: int, v: Verdict) -> None:
+        if not v.same or clash(a, b):
+            return  # "ministère de la Défense" (no country) joined the Iraqi one: the Israeli one stays apart
+        both = held.get(uf.find(a), frozenset()) | held.get(uf.find(b), frozenset())
+        join(b, a, v.reason, v.detail)
+        if uf.find(a) == uf.find(b):  # joined (not two entities of one article)
+            held[uf.find(a)] = both
+
+    def verdict(a: int, b: int) -> Verdict:
+        return same_source(parsed[a], parsed[b], items[a][1].type)
+
+    # 1. the same name in full
+    by_key: dict[tuple[str, str], dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, p in parsed.items():
+        # a name in full is one source whatever type an article gave it ("Tedros Adhanom Ghebreyesus" was typed an
+        # organization after "WHO Director-General"); a description is read with its type
+        by_key[("" if p.kind == "name" else items[i][1].type, whole_key(p))][countries[i]].append(i)
+    reps: list[int] = []  # one entity per source and way of naming
+    for variants in by_key.values():
+        placed = [c for c in variants if c]
+        for members in variants.values():
+            for m in members[1:]:
+                link(members[0], m, verdict(members[0], m))
+            reps.append(members[0])
+        if frozenset() in variants and len(placed) == 1:
+            a, b = variants[frozenset()][0], variants[placed[0]][0]
+            link(b, a, verdict(b, a))  # no country here, one country there: the same source
+    # 2. shorter names, most specific first: "Chia al-Soudani" before "Soudani"
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in reps:
+        p = parsed[i]
+        if p.kind == "name":
+            buckets[("surname", p.surname)].append(i)  # persons, and persons typed bodies by one article
+        if items[i][1].type == "organization":
+            buckets[("head", p.head)].append(i)  # bodies: "Amnesty" / "Amnesty International"
+
+    def specificity(i: int) -> int:
+        return len(parsed[i].given) + len(parsed[i].words)
+
+    for group in buckets.values():
+        for a in sorted(group, key=lambda i: (-specificity(i), i)):
+            wider = [(b, v) for b in group if specificity(b) > specificity(a) and (v := verdict(a, b)).same]
+            if not wider:
+                continue
+            roots = {uf.find(b) for b, _ in wider}
+            is_body = items[a][1].type == "organization"
+            if len(roots) == 1 or is_body and not any(clash(b, c) for b, _ in wider for c, _ in wider):
+                for b, v in wider:
+                    link(b, a, v)
+    # acronyms: "EI" and the one body whose initials it is
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    acronyms = [(i, p) for i, p in parsed.items() if items[i][1].type == "organization" and is_acronym(p)]
+    for i, p in parsed.items():
+        if items[i][1].type == "organization" and (ini := initials(p)) is not None:
+            by_initials[ini].add(i)
+    for a, pa in acronyms:
+        targets = by_initials.get("".join(c for c in fold(pa.name) if c.isalpha()), set())
+        if len({uf.find(b) for b in targets}) == 1:
+            b = min(targets)
+            link(b, a, Verdict(True, "acronym", f"'{pa.text}' is the initials of '{items[b][1].name}'"))
 
 
 def _corpus_ids(items: list[tuple[int, Entity]], uf: _Union) -> dict[int, str]:
