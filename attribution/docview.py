@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .lexicon import Lexicon, load_lexicon, norm
+from .lang import Lexicon, load_lexicon, norm
 from .quotes import QuoteSpan, find_quotes
 
 Range = tuple[int, int]  # [first, last) word indices of the view: what the stages hand each other

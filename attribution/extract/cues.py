@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docview import DocView, Tok, verb_form
-from ..lexicon import CueEntry
+from ..lang import CueEntry
 from .words import (
     glued_clitic,
     incise_before,

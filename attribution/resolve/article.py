@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..docview import DocView, Range, build_view
-from ..lexicon import fold, norm
+from ..lang import fold, norm
 from ..records import Attribution, Entity, Span, Speaker
 from .entities import EntityBuilder
 from .lexicon import Role, SourceLexicon, load_sources

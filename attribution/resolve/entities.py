@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..lexicon import norm
+from ..lang import norm
 from ..records import Entity, Span
 from .lexicon import SourceLexicon
 from .link import Ent, _key

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..docview import DocView, Tok, clitic_pronoun
-from ..lexicon import fold, norm
+from ..lang import fold, norm
 from .lexicon import Role, SourceLexicon
 from .spans import RegionIndex
 

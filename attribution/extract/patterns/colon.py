@@ -73,7 +73,7 @@ def _introduces(u: Unit, g: CueGroup, colon: int) -> bool:
     return True
 
 
-@pattern(COLON_INTRO, priority=7, langs=("fr", "en"))
+@pattern(COLON_INTRO, priority=7)
 def colon_intro(u: Unit) -> Iterator[Candidate]:
     """X : «…» (no verb) and «…» – X bylines: a direct quote whose source is the phrase
     before the colon or after the dash. After a cue («confiant que … : «…»»), the quote

@@ -29,7 +29,7 @@ from .sources import apposition_end, prep_at, source_like, source_np
 _FIRST_SECOND = frozenset({"moi", "nous", "toi", "vous"})
 
 
-@pattern("according_to", priority=5, langs=("fr", "en"))
+@pattern("according_to", priority=5)
 def according_to(u: Unit) -> Iterator[Candidate]:
     """CONTENT, selon X / Selon X, CONTENT / selon X «…» / Pour X, «…» / according to X.
 
