@@ -28,7 +28,6 @@ from .words import (
 )
 
 # Words a mention may not be: they head no noun phrase of a source.
-_NOT_HEADS = frozenset({"ce", "cela", "ça", "ceci", "rien", "tout", "it", "this", "that", "there"})
 
 
 def _np_word(v: DocView, i: int) -> bool:
@@ -130,7 +129,7 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
         break
     if last_content < i:
         return None
-    if toks[i].low in _NOT_HEADS and last_content == i:
+    if toks[i].low in v.language.not_heads and last_content == i:
         return None
     return (i, last_content + 1)
 

@@ -53,7 +53,74 @@ class Language:
     cues: Lexicon
     sources: SourceLexicon
     hooks: ModuleType  # the folder's __init__.py: functions for the rules that are code
-
+    aux_forms: frozenset[str]
+    aux_forms_need_tag: bool
+    aux_lemmas: frozenset[str]
+    passive_aux_forms: frozenset[str]
+    passive_aux_lemmas: frozenset[str]
+    progressive_aux_forms: frozenset[str]
+    perfect_participle_aux: frozenset[str]
+    present_participle_suffixes: tuple[str, ...]
+    participle_tagged_adjective: bool
+    infinitive_suffixes: tuple[str, ...]
+    past_participle_suffixes: tuple[str, ...]
+    bare_participle_not_cue: bool
+    adjectival_participle_suffixes: tuple[str, ...]
+    articles: frozenset[str]
+    multiword_cue_clitics: frozenset[str]
+    inverted_incises: bool
+    inverted_verb_endings: tuple[str, ...]
+    not_incise_lemmas: frozenset[str]
+    infinitive_markers: frozenset[str]
+    elided_words: frozenset[str]
+    inverted_subject_clitics: tuple[str, ...]
+    inverted_clitics: frozenset[str]
+    clitic_split_aux: frozenset[str]
+    abbreviations: frozenset[str]
+    elided_determiners: frozenset[str]
+    not_heads: frozenset[str]
+    self_pronouns: frozenset[str]
+    third_person_pronouns: frozenset[str]
+    speaker_link_words: frozenset[str]
+    of_words: frozenset[str]
+    head_first_nouns: bool
+    agent_suffixes: tuple[str, ...]
+    agent_plural_suffixes: tuple[str, ...]
+    agent_masculine_suffixes: tuple[str, ...]
+    first_second_stressed: frozenset[str]
+    strict_according_to: bool
+    source_phrase_modifiers: bool
+    infinitive_particles: frozenset[str]
+    addressee_cues: frozenset[str]
+    addressee_before_que_cues: frozenset[str]
+    addressee_words: frozenset[str]
+    addressee_end_words: frozenset[str]
+    clause_without_complementizer: bool
+    pronoun_starts_object: bool
+    juxtaposed_clauses: bool
+    de_object_cues: frozenset[str]
+    dative_prepositions: frozenset[str]
+    quote_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
+    clause_coordinators: frozenset[str]
+    sequence_coordinators: frozenset[str]
+    auxiliary_starts: frozenset[str]
+    de_words: frozenset[str]
+    as_words: frozenset[str]
+    as_cue_objects: frozenset[str]
+    as_clause_subjects: frozenset[str]
+    as_cue_at_sentence_start: bool
+    gerund_markers: frozenset[str]
+    participle_ends_content: bool
+    not_participles: frozenset[str]
+    inverts_after_comma: bool
+    subject_after_incise_verb: bool
+    incise_inside_clause: bool
+    narrator_pronouns: frozenset[str]
+    subject_relatives: frozenset[str]
+    predicate_openers: frozenset[str]
+    relative_words: frozenset[str]
+    speaker_prepositions: frozenset[str]
 
 def _folder(code: str) -> Any:
     return resources.files(__package__).joinpath(code)
@@ -96,7 +163,7 @@ def _word_field(code: str, name: str, kind: str, entry: Any) -> Any:
     return tuple(words) if kind.startswith("tuple") else frozenset(words)
 
 
-CORE = frozenset(f.name for f in dataclasses.fields(Language))
+CORE = frozenset({"code", "name", "names", "stopwords", "cues", "sources", "hooks"})  # not from words.json
 
 
 def word_fields() -> dict[str, str]:
