@@ -350,10 +350,10 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
         else:
             if _participle(v, toks[head]):
                 participle = True
-                if first - 1 >= lo and toks[first - 1].low == "en":
-                    first -= 1  # gerund "en réaffirmant"
-                    if first - 1 >= lo and toks[first - 1].low == "tout":
-                        first -= 1
+                for word in lang.gerund_prefix:  # gerund "en réaffirmant", "tout en soulignant"
+                    if first - 1 < lo or toks[first - 1].low != word:
+                        break
+                    first -= 1
             elif _infinitive(v, toks[head]):
                 lead = _catenative(v, first, lo)
                 if lead < 0:

@@ -121,6 +121,14 @@ class Language:
     predicate_openers: frozenset[str]
     relative_words: frozenset[str]
     speaker_prepositions: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    partitive_articles: frozenset[str]
+    partitive_ones: frozenset[str]
+    partitive_pronouns: frozenset[str]
+    name_joiners: frozenset[str]
+    genitive_prepositions: frozenset[str]
+    gerund_prefix: tuple[str, ...]
 
 def _folder(code: str) -> Any:
     return resources.files(__package__).joinpath(code)

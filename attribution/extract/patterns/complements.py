@@ -118,7 +118,7 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         return ("colon", k + 1) if k + 1 < hi else None
     if t.mark and is_quote_open(v, k) is not None:
         return "quote", k
-    if t.low in ("de", "d'", "of") and k + 1 < hi:
+    if t.low in lang.genitive_prepositions and k + 1 < hi:
         n = toks[k + 1]
         if n.mark or "VerbForm=Inf" in n.feats or (n.low in ("ne", "n'") and k + 2 < hi):
             return "de", k + 1
@@ -155,7 +155,7 @@ def _colon_after_object(v: DocView, k: int, hi: int) -> int | None:
     if r is None:
         return None
     m = r[1]
-    if m < hi and toks[m].low in ("à", "au", "aux"):
+    if m < hi and toks[m].low in v.language.dative_prepositions:
         r2 = np_right(v, m + 1, hi)
         if r2 is None:
             return None
@@ -418,7 +418,7 @@ def passive_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker | No
         return
     cue = group_cue(v, g)
     m = skip_adjuncts(v, r[1], u.hi)
-    if m < u.hi and (toks[m].low in lex.word_set("complementizers") or toks[m].low in ("of", "de", "d'")
+    if m < u.hi and (toks[m].low in lex.word_set("complementizers") or toks[m].low in v.language.genitive_prepositions
                      or toks[m].text == ":"):
         start = m + 1
         end = clause_end(v, start, u.hi, stops(start))

@@ -41,7 +41,7 @@ def source_np(u: Unit, r: Range) -> Range:
     docs = v.lex.word_set("document_nouns")
     for k in range(s, min(e, s + 3)):
         if toks[k].low in docs and k + 1 < e and toks[k + 1].low in v.language.of_words:
-            sub = np_right(v, k + 2 if toks[k + 1].low in ("de", "d'", "of") else k + 1, e)
+            sub = np_right(v, k + 2 if toks[k + 1].low in v.language.genitive_prepositions else k + 1, e)
             if toks[k + 1].low in ("du", "des"):
                 sub = (k + 2, e) if k + 2 < e else None
             if sub is not None and source_like(u, sub):  # "les chroniques de l'époque": no issuer named
