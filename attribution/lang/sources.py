@@ -7,6 +7,7 @@ hashable tables. Keys are normalised by ``cues.norm``, as every word is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +65,22 @@ class SourceLexicon:
     institutions: dict[str, str]
     anonymity_markers: tuple[str, ...]
     quote_marks: str
+    rank_adjectives: frozenset[str]
+    clause_openers: frozenset[str]
+    que_words: frozenset[str]
+    org_name_links: frozenset[str]
+    plural_determiners: frozenset[str]
+    name_particle_articles: frozenset[str]
+    name_particle_preps: frozenset[str]
+    document_source_preps: frozenset[str]
+    publishing_verbs: frozenset[str]
+    predicate_markers: frozenset[str]
+    name_articles: frozenset[str]
+    participle_endings: tuple[str, ...]
+    agent_endings: tuple[str, ...]
+    glued_name_particles: tuple[str, ...]
+    partitive: re.Pattern[str]  # l'un des, one of the: one unnamed member of a set
+    glued_particle: re.Pattern[str]  # al-Soudani, d'Estaing: a name word after a glued particle
     inflections: tuple[tuple[str, str], ...]  # adjective suffix -> masculine singular suffix, longest first
     max_phrase: int  # longest multiword key, in words
     phrases: dict[str, str]  # every noun-phrase key -> its table (role, office, doc, group, org, place)
@@ -97,6 +114,26 @@ def _inflections(w: str, suffixes: tuple[tuple[str, str], ...]) -> tuple[str, ..
 
 def _keys(values: Any) -> frozenset[str]:
     return frozenset(norm(v) for v in values)
+
+
+def _listed(raw: dict[str, Any], name: str) -> list[str]:
+    """The words of an entry written ``{"why": ..., "words": [...]}`` (every entry must say why)."""
+    entry = raw[name]
+    if not isinstance(entry, dict) or not str(entry.get("why", "")).strip() or not isinstance(entry.get("words"), list):
+        raise ValueError(f"sources.json: {name!r} needs a one-line 'why' and a list of 'words'")
+    return [str(w) for w in entry["words"]]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+def _partitive(raw: dict[str, Any]) -> re.Pattern[str]:
+    """``l'un des``, ``one of the``: prefix (optional), head, link, then a space."""
+    prefixes = _listed(raw, "partitive_prefixes")
+    pre = f"(?:{_alternation(prefixes)})?" if prefixes else ""
+    return re.compile(rf"^{pre}(?:{_alternation(_listed(raw, 'partitive_heads'))})\s+"
+                      rf"(?:{_alternation(_listed(raw, 'partitive_links'))})\s")
 
 
 def build_sources(lang: str, raw: dict[str, Any]) -> SourceLexicon:
@@ -148,6 +185,22 @@ def build_sources(lang: str, raw: dict[str, Any]) -> SourceLexicon:
         anonymity_markers=tuple(sorted({norm(m) for m in raw["anonymity_markers"]}, key=len, reverse=True)),
         quote_marks=raw.get("quote_marks", "«»“”\""),
         inflections=tuple((str(a), str(b)) for a, b in raw["adjective_inflections"]),
+        rank_adjectives=_keys(_listed(raw, "rank_adjectives")),
+        clause_openers=_keys(_listed(raw, "clause_openers")),
+        que_words=_keys(_listed(raw, "que_words")),
+        org_name_links=_keys(_listed(raw, "org_name_links")),
+        plural_determiners=_keys(_listed(raw, "plural_determiners")),
+        name_particle_articles=_keys(_listed(raw, "name_particle_articles")),
+        name_particle_preps=_keys(_listed(raw, "name_particle_preps")),
+        document_source_preps=_keys(_listed(raw, "document_source_preps")),
+        publishing_verbs=_keys(_listed(raw, "publishing_verbs")),
+        predicate_markers=_keys(_listed(raw, "predicate_markers")),
+        name_articles=_keys(_listed(raw, "name_articles")),
+        participle_endings=tuple(_listed(raw, "participle_endings")),
+        agent_endings=tuple(_listed(raw, "agent_endings")),
+        glued_name_particles=tuple(_listed(raw, "glued_name_particles")),
+        partitive=_partitive(raw),
+        glued_particle=re.compile(r"^(?:" + "|".join(map(re.escape, _listed(raw, "glued_name_particles"))) + r")[-'’][A-ZÀ-Ý]"),
         max_phrase=max(len(norm(k).split()) for k in multi),
         phrases=phrases,
         first_words=frozenset(norm(k).split()[0] for k in multi if len(norm(k).split()) > 1),
