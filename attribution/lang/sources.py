@@ -79,6 +79,10 @@ class SourceLexicon:
     participle_endings: tuple[str, ...]
     agent_endings: tuple[str, ...]
     glued_name_particles: tuple[str, ...]
+    name_leading_articles: frozenset[str]
+    after_name_words: frozenset[str]
+    list_coordinators: frozenset[str]
+    actor_preps: frozenset[str]
     partitive: re.Pattern[str]  # l'un des, one of the: one unnamed member of a set
     glued_particle: re.Pattern[str]  # al-Soudani, d'Estaing: a name word after a glued particle
     inflections: tuple[tuple[str, str], ...]  # adjective suffix -> masculine singular suffix, longest first
@@ -199,6 +203,10 @@ def build_sources(lang: str, raw: dict[str, Any]) -> SourceLexicon:
         participle_endings=tuple(_listed(raw, "participle_endings")),
         agent_endings=tuple(_listed(raw, "agent_endings")),
         glued_name_particles=tuple(_listed(raw, "glued_name_particles")),
+        name_leading_articles=_keys(_listed(raw, "name_leading_articles")),
+        after_name_words=_keys(_listed(raw, "after_name_words")),
+        list_coordinators=_keys(_listed(raw, "list_coordinators")),
+        actor_preps=_keys(_listed(raw, "actor_preps")),
         partitive=_partitive(raw),
         glued_particle=re.compile(r"^(?:" + "|".join(map(re.escape, _listed(raw, "glued_name_particles"))) + r")[-'’][A-ZÀ-Ý]"),
         max_phrase=max(len(norm(k).split()) for k in multi),

@@ -19,12 +19,14 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..lang import DEFAULT, SUPPORTED
 from ..records import ArticleResult, Entity
 from .entities import slug
 from .lexicon import SourceLexicon, load_sources, norm
 from .mentions import fold
 
-_ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
+# a name's leading articles, in every language: names are compared across articles and languages
+_ARTICLES = frozenset().union(*(load_sources(code).name_leading_articles for code in SUPPORTED))
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class CorpusMerge:
 
 def _lex(lang: str | None) -> SourceLexicon | None:
     try:
-        return load_sources(lang or "fr")
+        return load_sources(lang or DEFAULT)
     except Exception:  # an article in a language without a sources lexicon is simply not linked by role
         return None
 
