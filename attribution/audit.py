@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import AttributionError
+from .lang import union_words
 from .records import STANCES, ArticleResult, Attribution, Entity, Span
 from .render import Cell, Output, Table
 
@@ -55,25 +56,12 @@ NO_STANCE = "none"
 STANCE_KEYS: tuple[str, ...] = (*STANCES, NO_STANCE)
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words of a role (accents and case ignored) that make a source official or institutional.
-OFFICIAL_ROLE_WORDS: frozenset[str] = _wordset("""
-    official officials spokesperson spokesman spokeswoman minister ministry government president
-    premier chancellor secretary ambassador diplomat governor mayor senator congressman
-    congresswoman lawmaker mp police policeman officer prosecutor judge military army general
-    commander authority authorities administration agency regulator commissioner king queen
-    responsable responsables porte parole ministre ministere gouvernement presidente presidence
-    premiere chancelier chanceliere secretaire ambassadeur ambassadrice diplomate gouverneur
-    maire senateur senatrice depute deputee elu elue prefet prefete policier policiere gendarme
-    gendarmerie procureur procureure juge militaire armee officier commandant autorite autorites
-    administration fonctionnaire commissaire roi reine conseiller conseillere
-""")
+# Words of a role (accents and case ignored) that make a source official or institutional,
+# in every language (attribution/lang/<code>/words.json).
+OFFICIAL_ROLE_WORDS: frozenset[str] = union_words("official_role_words")
 
 # Leading words dropped when a name is normalised into a key: determiners say nothing of identity.
-_DETERMINERS = _wordset("le la les l un une des du de d the a an")
+_DETERMINERS = union_words("name_determiners")
 
 
 class InvalidThreshold(AttributionError):

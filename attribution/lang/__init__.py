@@ -18,11 +18,20 @@ from .detect import (
     normalize_language,
     unsupported_message,
 )
-from .registry import DEFAULT, SUPPORTED, Language, language, load_json, load_lexicon, load_sources
+from .registry import (
+    DEFAULT,
+    SUPPORTED,
+    Language,
+    language,
+    load_json,
+    load_lexicon,
+    load_sources,
+    union_words,
+)
 from .sources import Features, Role, SourceLexicon
 
 __all__ = [
     "DEFAULT", "SAMPLE_CHARS", "STOPWORDS", "SUPPORTED", "CueEntry", "Features", "Language", "Lexicon", "Role", "SourceLexicon",
     "check_supported", "detect_language", "dominant_script", "fold", "language", "language_scores",
-    "load_json", "load_lexicon", "load_sources", "norm", "normalize_language", "unsupported_message",
+    "load_json", "load_lexicon", "load_sources", "norm", "normalize_language", "union_words", "unsupported_message",
 ]

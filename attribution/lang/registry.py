@@ -129,6 +129,10 @@ class Language:
     name_joiners: frozenset[str]
     genitive_prepositions: frozenset[str]
     gerund_prefix: tuple[str, ...]
+    quote_elisions: frozenset[str]
+    official_role_words: frozenset[str]
+    name_determiners: frozenset[str]
+    speaker_determiners: frozenset[str]
 
 def _folder(code: str) -> Any:
     return resources.files(__package__).joinpath(code)
@@ -201,6 +205,15 @@ def language(code: str) -> Language:
         sources=build_sources(code, load_json(code, "sources.json")),
         hooks=hooks, **extra,
     )
+
+
+@cache
+def union_words(name: str) -> frozenset[str]:
+    """Word list ``name`` of ``words.json`` in every supported language together: for the stages
+    that read text of any language at once (quote pairing, the audit, evaluation)."""
+    if name not in word_fields():
+        raise KeyError(f"{name!r} is no word list of Language")
+    return frozenset().union(*(frozenset(load_json(code, "words.json")[name]["words"]) for code in SUPPORTED))
 
 
 def load_lexicon(code: str) -> Lexicon:
