@@ -109,9 +109,9 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
                 continue
             break
         if not v.has_pos and j > i and _verbish_no_pos(v, t) and not (
-                is_det(v, toks[j - 1]) or toks[j - 1].low in ("'s", "’s")):
+                is_det(v, toks[j - 1]) or toks[j - 1].low in v.language.possessive_clitics):
             break  # "according to the emergencies ministry recovered …" (but "the post by …")
-        if t.low in ("'s", "’s") and j > i:
+        if t.low in v.language.possessive_clitics and j > i:
             j += 1  # "Chelyabinsk's governor"
             continue
         if is_noun(v, t) or is_name(v, t):
@@ -168,7 +168,7 @@ def np_left(v: DocView, e: int, lo: int) -> Range | None:
             break
         if t.mark or (is_punct(t) and not _hyphen(v, j)):
             break
-        if t.low in ("'s", "’s") and j - 1 >= lo:
+        if t.low in v.language.possessive_clitics and j - 1 >= lo:
             j -= 1  # "Chelyabinsk's governor"
             continue
         if not v.has_pos and j < last and _verbish_no_pos(v, t):

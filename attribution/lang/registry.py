@@ -133,6 +133,7 @@ class Language:
     official_role_words: frozenset[str]
     name_determiners: frozenset[str]
     speaker_determiners: frozenset[str]
+    possessive_clitics: frozenset[str]
 
 def _folder(code: str) -> Any:
     return resources.files(__package__).joinpath(code)

@@ -196,7 +196,7 @@ def _that_less_clause(v: DocView, k: int, hi: int) -> bool:
             return False
         if t.low in v.lex.word_set("auxiliaries"):
             return True  # "this would take": an auxiliary is never a noun
-        if is_det(v, toks[m - 1]) or toks[m - 1].low in ("'s", "’s"):
+        if is_det(v, toks[m - 1]) or toks[m - 1].low in v.language.possessive_clitics:
             continue  # "the post by an unknown author": a word after a determiner is a noun
         if is_verb(t) or (not v.has_pos and verb_form_without_pos(v, t)) or (
                 not v.has_pos and t.low.endswith("s") and m == k + 1 and toks[k].low in v.lex.word_set("subject_pronouns")):
@@ -333,7 +333,7 @@ def complement_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker |
     kind, start = rc
     stop_at = stops(start)
     lead = np_left(v, g.first, u.lo) if g.participle else None
-    if g.participle and (all(is_punct(v.toks[m]) or v.toks[m].low in ("en", "tout") for m in range(u.lo, g.head))
+    if g.participle and (all(is_punct(v.toks[m]) or v.toks[m].low in v.language.gerund_prefix for m in range(u.lo, g.head))
                          or (lead is not None and lead[0] == u.lo)):  # "Paris espérant …, les discussions ont repris"
         # "Tout en estimant que A, il a rappelé B": the main clause after the comma is not content
         for m in range(start + 1, u.hi - 1):

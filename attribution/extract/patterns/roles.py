@@ -205,7 +205,7 @@ def main_subject(u: Unit, before: int) -> Speaker | None:
                 return sp
     # else the parser's subject of the verb the participle hangs on
     if v.has_deps and 0 <= before < len(toks):
-        h = toks[before].head if toks[before].low not in ("en", "tout") else -1
+        h = toks[before].head if toks[before].low not in v.language.gerund_prefix else -1
         if h < 0:
             for m in range(before, min(u.hi, before + 3)):
                 if toks[m].low.endswith(("ant", "ing")):
@@ -377,7 +377,7 @@ def speaker_of(u: Unit, g: CueGroup) -> Speaker | None:
         sp = make_speaker(v, mention(v, r)) if r is not None else None
     elif g.participle:
         j = g.first - 1
-        if j >= u.lo and toks[g.first].low not in ("en", "tout") and (
+        if j >= u.lo and toks[g.first].low not in v.language.gerund_prefix and (
                 is_noun(v, toks[j]) or is_name(v, toks[j]) or toks[j].upos == "ADJ"):
             r = np_left(v, g.first, u.lo)  # "Baghdad espérant", "un communiqué prudent assurant"
             if r is not None:
