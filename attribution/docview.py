@@ -46,7 +46,7 @@ _NORMS: dict[str, str] = {}
 
 
 def _norm(word: str) -> str:
-    """``lexicon.norm`` with a cache: most words of an article recur."""
+    """``lang.norm`` with a cache: most words of an article recur."""
     n = _NORMS.get(word)
     if n is None:
         n = norm(word)
