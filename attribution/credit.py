@@ -48,8 +48,8 @@ from functools import cache
 from typing import Any
 
 from .errors import AttributionError
+from .lang import load_sources, union_words
 from .records import ArticleResult, Attribution, Entity, Span
-from .resolve.lexicon import load_sources
 from .text import count_words, covered_words, fold, name_key, norm, word_starts
 
 GROUP_BY: tuple[str, ...] = ("source", "head")
@@ -61,22 +61,9 @@ GROUP_BY_NOTES = {
 }
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words of a role (accents and case ignored) that make a source official or institutional.
-OFFICIAL_ROLE_WORDS: frozenset[str] = _wordset("""
-    official officials spokesperson spokesman spokeswoman minister ministry government president
-    premier chancellor secretary ambassador diplomat governor mayor senator congressman
-    congresswoman lawmaker mp police policeman officer prosecutor judge military army general
-    commander authority authorities administration agency regulator commissioner king queen
-    responsable responsables porte parole ministre ministere gouvernement presidente presidence
-    premiere chancelier chanceliere secretaire ambassadeur ambassadrice diplomate gouverneur
-    maire senateur senatrice depute deputee elu elue prefet prefete policier policiere gendarme
-    gendarmerie procureur procureure juge militaire armee officier commandant autorite autorites
-    administration fonctionnaire commissaire roi reine conseiller conseillere
-""")
+# Words of a role (accents and case ignored) that make a source official or institutional,
+# in every language (attribution/lang/<code>/words.json).
+OFFICIAL_ROLE_WORDS: frozenset[str] = union_words("official_role_words")
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPLIT = re.compile(r"(?<=')|\s+")  # "l'x" -> "l'", "x": the lexicon's determiners keep their apostrophe

@@ -27,29 +27,26 @@ always ends one, and a parser cut with no final punctuation is undone.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .lexicon import Lexicon, load_lexicon, norm
+from .lang import Language, Lexicon, language, load_lexicon, norm
 from .quotes import QuoteSpan, find_quotes
 
 Range = tuple[int, int]  # [first, last) word indices of the view: what the stages hand each other
 Row = tuple[str, str, str, int, int, int, str, str]  # text, lemma, upos, start, end, head, deprel, feats
 QUOTE_CHARS = frozenset("«»‹›“”„‟‘’‚‛\"'＂")
 _FINAL = frozenset(".!?…")
-# Hyphenated subject clitics of an inverted verb (a-t-il, déclare-t-elle, dit-on): the parser
-# splits them as "-t" "-il" or keeps "-t-il".
-INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on",
-                              "-t-ils", "-t-elles", "-je", "-nous", "-vous", "-t", "-ce"})
 
 
 _NORMS: dict[str, str] = {}
 
 
 def _norm(word: str) -> str:
-    """``lexicon.norm`` with a cache: most words of an article recur."""
+    """``lang.norm`` with a cache: most words of an article recur."""
     n = _NORMS.get(word)
     if n is None:
         n = norm(word)
@@ -143,6 +140,11 @@ class DocView:
             a += 1  # the word before ``start`` ends before it
         b = bisect.bisect_left(self.starts, end, lo=a)
         return a, max(a, b)
+
+    @cached_property
+    def language(self) -> Language:
+        """The word lists and switches of the article's language, as data (``attribution/lang/<code>/``)."""
+        return language(self.lang)
 
     def sentence(self, s: int) -> list[Tok]:
         """The words of segment ``s``."""
@@ -244,8 +246,6 @@ def _word_rows_slow(doc: Any) -> list[list[Row]]:
     return out
 
 
-_ELIDABLE = frozenset({"d", "l", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "D", "L",
-                       "J", "N", "S", "C", "M", "T", "Qu", "Jusqu", "Lorsqu", "Puisqu"})
 
 def _merge_multiword(text: str, rows: list[Row]) -> list[Row]:
     """Fold the words of a multi-word token (stanza's "des" -> "de" "les", which share one span)
@@ -272,11 +272,11 @@ def _merge_multiword(text: str, rows: list[Row]) -> list[Row]:
     return out
 
 
-def _glue_elisions(text: str, rows: list[Row]) -> list[Row]:
+def _glue_elisions(text: str, rows: list[Row], elided: frozenset[str]) -> list[Row]:
     """Join an elided word and its apostrophe split by the parser ("d" "'" -> "d'"), so that
     the apostrophe is never read as a quote mark; heads are renumbered."""
     drop = [k for k in range(1, len(rows))
-            if rows[k][0] in ("'", "’") and rows[k - 1][0] in _ELIDABLE and rows[k - 1][4] == rows[k][3]]
+            if rows[k][0] in ("'", "’") and rows[k - 1][0] in elided and rows[k - 1][4] == rows[k][3]]
     if not drop:
         return rows
     gone = set(drop)
@@ -302,13 +302,15 @@ def _glue_elisions(text: str, rows: list[Row]) -> list[Row]:
 _GLUED = frozenset("«»‹›“”„‟\"")
 
 
-_CLITIC_RE = re.compile(r"^(\w+?)(-t)?(-(?:il|elle|ils|elles|on|je|nous|vous|ce))$", re.IGNORECASE)
-_FR_AUX = frozenset({"a", "avait", "aurait", "est", "était", "ont", "avaient", "auraient", "sont"})
+_NEVER = re.compile(r"(?!)")  # matches nothing: a language without inverted clitics
 
 
-_ABBREVIATIONS = frozenset({"etc", "env", "cf", "art", "av", "apr", "mme", "mmes", "mlle", "dr", "st", "vol",
-                            "no", "pp", "mr", "mrs", "ms", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "gen",
-                            "col", "lt", "sgt", "gov", "sen", "rep", "prof", "mgr", "me", "ste", "bd", "ave"})
+@functools.cache
+def _clitic_re(clitics: tuple[str, ...]) -> re.Pattern[str]:
+    """verb, optional euphonic -t, hyphenated clitic: a-t-il, déclare-t-elle, dit-on."""
+    if not clitics:
+        return _NEVER
+    return re.compile(r"^(\w+?)(-t)?(-(?:" + "|".join(map(re.escape, clitics)) + r"))$", re.IGNORECASE)
 
 
 def _renumber(pieces: list[list[Row]], new_id: dict[int, int]) -> list[Row]:
@@ -325,7 +327,7 @@ def _renumber(pieces: list[list[Row]], new_id: dict[int, int]) -> list[Row]:
     return out
 
 
-def _split_final_period(rows: list[Row]) -> list[Row]:
+def _split_final_period(rows: list[Row], abbreviations: frozenset[str]) -> list[Row]:
     """Split a sentence period glued to a word ("Irak." -> "Irak" "."), which a small tokenizer
     leaves; abbreviations (M., etc., Dr.) keep theirs."""
     if not any(len(r[0]) > 3 and r[0].endswith(".") for r in rows):
@@ -335,7 +337,7 @@ def _split_final_period(rows: list[Row]) -> list[Row]:
     n = 0
     for k, (t, lemma, upos, s, e, head, deprel, feats) in enumerate(rows):
         word = t[:-1]
-        if len(t) > 3 and t.endswith(".") and word.isalpha() and word.lower() not in _ABBREVIATIONS \
+        if len(t) > 3 and t.endswith(".") and word.isalpha() and word.lower() not in abbreviations \
                 and not word.isupper():
             new_id[k + 1] = n + 1
             pieces.append([(word, lemma.rstrip(".") or word.lower(), upos, s, e - 1, head, deprel, feats),
@@ -348,16 +350,17 @@ def _split_final_period(rows: list[Row]) -> list[Row]:
     return _renumber(pieces, new_id)
 
 
-def _split_clitics(rows: list[Row]) -> list[Row]:
+def _split_clitics(rows: list[Row], lang: Language) -> list[Row]:
     """Split an inverted verb kept whole by the tokenizer ("a-t-il", "déclare-t-elle") into the
     verb and its subject clitic, as other tokenizers do ("a" "-t-il")."""
-    if not any("-" in r[0] and _CLITIC_RE.match(r[0]) for r in rows):
+    clitic_re = _clitic_re(lang.inverted_subject_clitics)
+    if not any("-" in r[0] and clitic_re.match(r[0]) for r in rows):
         return rows
     pieces: list[list[Row]] = []
     new_id: dict[int, int] = {}
     n = 0
     for k, (t, lemma, upos, s, e, head, deprel, feats) in enumerate(rows):
-        m = _CLITIC_RE.match(t) if "-" in t else None
+        m = clitic_re.match(t) if "-" in t else None
         if m is None:
             n += 1
             new_id[k + 1] = n
@@ -365,7 +368,7 @@ def _split_clitics(rows: list[Row]) -> list[Row]:
             continue
         verb = m.group(1)
         cut = s + len(verb)
-        vupos = "AUX" if verb.lower() in _FR_AUX else "VERB"
+        vupos = "AUX" if verb.lower() in lang.clitic_split_aux else "VERB"
         vlemma = lemma if lemma and "-" not in lemma else verb.lower()
         new_id[k + 1] = n + 1
         pieces.append([(verb, vlemma, vupos, s, cut, head, deprel, feats if vupos == upos else ""),
@@ -414,6 +417,7 @@ def _split_glued_marks(rows: list[Row]) -> list[Row]:
 def build_view(doc: Any, lang: str) -> DocView:
     """The view of a parsed article ``doc`` (a ``stanza.Document``; its ``text`` is the article)."""
     lex = load_lexicon(lang)
+    data = language(lang)
     text: str = doc.text or ""
     quotes = find_quotes(text)
     toks: list[Tok] = []
@@ -421,7 +425,7 @@ def build_view(doc: Any, lang: str) -> DocView:
     has_pos = has_deps = False
     for sent_index, rows in enumerate(_word_rows(doc)):
         rows = _split_final_period(_split_clitics(_split_glued_marks(
-            _glue_elisions(text, _merge_multiword(text, rows)))))
+            _glue_elisions(text, _merge_multiword(text, rows), data.elided_words)), data), data.abbreviations)
         base = len(toks)
         for k, (t, lemma, upos, s, e, head, deprel, feats) in enumerate(rows):
             # stanza heads are 1-based within the sentence, 0 is the root

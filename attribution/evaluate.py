@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EvaluationError
+from .lang import union_words
 from .records import QUOTE_TYPES, Article, Attribution, Span
 from .render import Table
 from .stages import Failure, attempt, process_article
@@ -43,8 +44,7 @@ METRICS: dict[str, int] = {
     "f1_30": 1, "f1_80": 1, "precision_30": 1, "recall_30": 1, "precision_80": 1, "recall_80": 1,
     "speaker_accuracy": 1, "type_accuracy": 1, "not_quote_rate": -1,
 }
-_DETERMINERS = frozenset(
-    ["le", "la", "les", "l", "un", "une", "des", "the", "a", "an"])  # ignored when speakers are compared, as ANNOTATION.md says
+_DETERMINERS = union_words("speaker_determiners")  # ignored when speakers are compared, as ANNOTATION.md says
 _QUOTE_MARKS = "«»‹›“”„‟‘’‚‛\"'"
 _WORD_RE = re.compile(r"\w+")
 

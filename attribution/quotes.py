@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .lang import union_words
+
 # Families of marks: (opening glyphs, closing glyphs). A straight mark is both.
 _FAMILY_OF: dict[str, str] = {
     "«": "guillemet", "»": "guillemet",
@@ -63,9 +65,8 @@ _OPEN_CONTEXT = frozenset("([{—–-/:;")
 # Punctuation a quote closes before.
 _CLOSE_CONTEXT = frozenset(".,;:!?…)]}—–-/")
 _SENTENCE_END = frozenset(".!?…")
-# French elided words: the apostrophe after them is part of the word, not a closing quote.
-_ELIDED = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-                     "quoiqu", "presqu", "quelqu"})
+# Elided words (l'État, jusqu'ici), in every language: the apostrophe after them is part of the word.
+_ELIDED = union_words("quote_elisions")
 # No real text nests quotes of one family deeper than this; a deeper stack is noise.
 _MAX_DEPTH = 4
 

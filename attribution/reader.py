@@ -54,7 +54,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import AttributionError, InputError, UnsupportedLanguage
-from .lang import SUPPORTED, check_supported, detect_language, dominant_script, normalize_language
+from .lang import (
+    DEFAULT,
+    SUPPORTED,
+    check_supported,
+    detect_language,
+    dominant_script,
+    normalize_language,
+)
 from .lang import unsupported_message as _unsupported
 from .parse.conllu_engine import conllu_text, is_conllu
 from .records import Article
@@ -69,7 +76,7 @@ MAX_BYTES = 64 * 1024 * 1024  # far above any article; stops a stray disk image 
 MAX_HEADER_LINES = 50  # a longer first paragraph is text, not metadata
 MAX_HEADER_LINE = 1000  # likewise for one line
 MAX_TITLE = 200  # a longer first line is a paragraph, not a headline
-DEFAULT_LANG = "fr"  # French first: an article too short to tell is taken as French, with a note
+DEFAULT_LANG = DEFAULT  # declared once, in attribution.lang.registry
 
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{0,39}):(?:[ \t]+(.*?))?[ \t]*")
 _INLINE_DATE = re.compile(r"date[ \t]+(\d{4}(?:-\d{1,2}){0,2})(?:[ \t]+|[ \t]*\n|[ \t]*\Z)")

@@ -205,7 +205,8 @@ _ENTITY_KEYS = frozenset({"id", "name", "type", "named", "role", "affiliation", 
 
 
 # What makes a result: a change in any of these files makes every stored result stale.
-_RESULT_CODE = ("stages.py", "records.py", "quotes.py", "parse", "extract", "resolve", "lexicon")
+_RESULT_CODE = ("stages.py", "records.py", "quotes.py", "docview.py", "text.py", "parse", "extract",
+                "resolve", "lang")
 
 
 @functools.cache

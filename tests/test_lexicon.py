@@ -1,11 +1,12 @@
-"""Cue lexicons: one per language, by lemma, each cue with a stance class (attribution.lexicon)."""
+"""Cue lexicons: one per language, by lemma, each cue with a stance class (attribution.lang.cues)."""
 
 from __future__ import annotations
 
 import pytest
 
 from attribution.errors import UnsupportedLanguage
-from attribution.lexicon import REQUIRES, languages, load_json, load_lexicon, norm
+from attribution.lang import SUPPORTED, load_json, load_lexicon, norm
+from attribution.lang.cues import REQUIRES
 from attribution.records import STANCES
 
 
@@ -75,14 +76,16 @@ def test_phrases_are_matched_longest_first():
 
 
 def test_unknown_language_is_a_named_error():
-    with pytest.raises(UnsupportedLanguage, match="no cue lexicon for language 'xx'"):
+    with pytest.raises(UnsupportedLanguage, match="no language.json for language 'xx'"):
         load_lexicon("xx")
     with pytest.raises(UnsupportedLanguage):
         load_lexicon("../fr")
 
 
 def test_languages_and_raw_data_files():
-    assert {"fr", "en"} <= set(languages())
-    assert "cues" in load_json("fr.json")
+    assert {"fr", "en"} <= set(SUPPORTED)
+    assert "cues" in load_json("fr", "cues.json")
     with pytest.raises(UnsupportedLanguage):
-        load_json("nope.json")
+        load_json("fr", "nope.json")
+    with pytest.raises(UnsupportedLanguage):
+        load_json("xx", "cues.json")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docview import DocView, Tok, verb_form
-from ..lexicon import CueEntry
+from ..lang import CueEntry
 from .words import (
     glued_clitic,
     incise_before,
@@ -24,15 +24,6 @@ from .words import (
     is_punct,
 )
 
-_AUX_LEMMAS = frozenset({"avoir", "être", "have", "be"})
-_PASSIVE_AUX = frozenset({"être", "été", "be", "was", "were", "been", "is", "are", "being", "étaient",
-                          "était", "est", "sont", "fut", "furent", "sera", "seront", "serait"})
-_EN_AUX = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does",
-                     "do", "could", "should", "may", "might", "must", "can", "been", "be", "being"})
-_FR_AUX_FORMS = frozenset({
-    "a", "ai", "as", "avons", "avez", "ont", "avait", "avais", "avaient", "aurait", "auraient", "aura",
-    "auront", "aurais", "eut", "ayant", "avoir", "est", "sont", "était", "étaient", "sera", "seront",
-    "serait", "seraient", "été", "être", "es", "suis", "sommes", "êtes", "fut", "étant", "soit"})
 _NOT_VERB_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON", "NUM", "PUNCT", "CCONJ",
                            "SCONJ", "SYM", "X", "INTJ"})
 
@@ -55,9 +46,10 @@ class CueGroup:
 
 
 def _is_aux(v: DocView, t: Tok) -> bool:
-    if v.lang == "en":
-        return t.low in _EN_AUX
-    return t.low in _FR_AUX_FORMS and (t.upos in ("AUX", "VERB", "") or t.lemma in _AUX_LEMMAS)
+    lang = v.language
+    if not lang.aux_forms_need_tag:
+        return t.low in lang.aux_forms
+    return t.low in lang.aux_forms and (t.upos in ("AUX", "VERB", "") or t.lemma in lang.aux_lemmas)
 
 
 def _group_left(v: DocView, h: int, lo: int) -> tuple[int, bool, bool, int]:
@@ -110,7 +102,7 @@ def _group_left(v: DocView, h: int, lo: int) -> tuple[int, bool, bool, int]:
                 continue
         break
     del pending
-    if aux >= 0 and toks[aux].low in ("ayant", "having"):
+    if aux >= 0 and toks[aux].low in v.language.perfect_participle_aux:
         return first, False, reflexive, aux
     if aux < 0:
         first = h
@@ -145,7 +137,8 @@ def _verbish(v: DocView, h: int, has_aux: bool, clitic: int, lo: int) -> bool:
                 or prev.low in v.lex.word_set("incise_words")
                 or (prev.low.endswith("s") and not prev.low.endswith("ss") and prev.text[:1].isalpha()))
     if t.upos in _NOT_VERB_POS:
-        if v.lang == "fr" and t.low.endswith("ant") and (prev is None or not is_det(v, prev)):
+        if v.language.participle_tagged_adjective and t.low.endswith(v.language.present_participle_suffixes) \
+                and (prev is None or not is_det(v, prev)):
             return True  # "arguant" tagged as an adjective: the -ant form of a cue verb is its participle
         nxt = v.toks[h + 1] if h + 1 < len(v.toks) else None
         if prev is not None and prev.low in v.lex.word_set("coordinators") and nxt is not None and (
@@ -177,30 +170,23 @@ def _verbish(v: DocView, h: int, has_aux: bool, clitic: int, lo: int) -> bool:
 def _participle(v: DocView, t: Tok) -> bool:
     """A present participle or gerund: by its form (-ant, -ing), which a small parser's
     features contradict too often ("conclut" tagged as a participle)."""
-    if v.lang == "fr":
-        return t.low.endswith("ant")
-    if v.lang == "en":
-        return t.low.endswith("ing")
+    if v.language.present_participle_suffixes:
+        return t.low.endswith(v.language.present_participle_suffixes)
     return "VerbForm=Ger" in t.feats or ("VerbForm=Part" in t.feats and "Tense=Pres" in t.feats)
 
 
 def _infinitive(v: DocView, t: Tok) -> bool:
     if "VerbForm=Inf" in t.feats:
         return True
-    if v.lang == "fr":
-        return t.low == t.lemma and t.low.endswith(("er", "ir", "re")) and not t.feats
-    return False
-
-
-_FR_PP_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite",
-                  "its", "ites", "ise", "ises", "int", "inte")
+    ends = v.language.infinitive_suffixes
+    return bool(ends) and t.low == t.lemma and t.low.endswith(ends) and not t.feats
 
 
 def _past_participle(v: DocView, t: Tok) -> bool:
     """A bare past participle: the features say so and (French) the form can be one (a small
     parser tags "ajoute" as a participle; its form says it is not)."""
-    if v.lang == "fr":
-        return t.low.endswith(_FR_PP_ENDINGS) and ("VerbForm=Part" in t.feats or not t.feats)
+    if v.language.past_participle_suffixes:
+        return t.low.endswith(v.language.past_participle_suffixes) and ("VerbForm=Part" in t.feats or not t.feats)
     return "VerbForm=Part" in t.feats and "Tense=Pres" not in t.feats
 
 
@@ -213,7 +199,7 @@ def _multiword(v: DocView, h: int, hi: int) -> tuple[CueEntry, int] | None:
         k = h + 1
         ok = True
         for w in rest:
-            while k < hi and toks[k].low in ("l'", "le", "la", "les", "lui", "leur"):
+            while k < hi and toks[k].low in v.language.multiword_cue_clitics:
                 k += 1  # "lui a fait savoir", "l'a fait savoir"
             if k >= hi or (toks[k].lemma != w and toks[k].low != w):
                 ok = False
@@ -224,21 +210,19 @@ def _multiword(v: DocView, h: int, hi: int) -> tuple[CueEntry, int] | None:
     return None
 
 
-_NOT_INCISE = frozenset({"falloir", "devoir", "pouvoir", "savoir", "être", "avoir", "aller", "faire", "sembler",
-                         "paraître", "venir", "rester", "valoir"})
-
-
 def _open_incise(v: DocView, i: int, lo: int, hi: int) -> CueGroup | None:
     """Any verb with an inverted subject clitic right after a quote or a comma is a cue:
     «…», sourit-elle / «…», s'amuse-t-il. (Not faut-il, doit-on, peut-être: modal questions.)"""
     toks = v.toks
     t = toks[i]
-    if v.lang == "fr" and i + 1 < hi and not glued_clitic(v, i + 1):
-        return _noun_incise(v, i, lo, hi)
-    if v.lang != "fr" or i + 1 >= hi or not glued_clitic(v, i + 1) or t.lemma in _NOT_INCISE \
-            or is_inverted_clitic(t):  # "a-t-il": the "-t" is no verb
+    if not v.language.inverted_incises:
         return None
-    if not (t.upos in ("VERB", "") or t.low.endswith(("e", "t", "a"))):
+    if i + 1 < hi and not glued_clitic(v, i + 1):
+        return _noun_incise(v, i, lo, hi)
+    if i + 1 >= hi or not glued_clitic(v, i + 1) or t.lemma in v.language.not_incise_lemmas \
+            or is_inverted_clitic(v, t):  # "a-t-il": the "-t" is no verb
+        return None
+    if not (t.upos in ("VERB", "") or t.low.endswith(v.language.inverted_verb_endings)):
         return None
     first, _, reflexive, _ = _group_left(v, i, lo)
     prev = first - 1
@@ -259,7 +243,7 @@ def _noun_incise(v: DocView, i: int, lo: int, hi: int) -> CueGroup | None:
     subject (a determiner or a name, no verb) ends the sentence, is an incise cue."""
     toks = v.toks
     t = toks[i]
-    if t.upos != "VERB" or "VerbForm=Fin" not in t.feats or t.lemma in _NOT_INCISE or not _after_quote(v, i, lo):
+    if t.upos != "VERB" or "VerbForm=Fin" not in t.feats or t.lemma in v.language.not_incise_lemmas or not _after_quote(v, i, lo):
         return None
     n = toks[i + 1]
     if not (is_det(v, n) or n.upos == "PROPN"):
@@ -290,7 +274,7 @@ def _catenative(v: DocView, first: int, lo: int) -> int:
     j = first - 1
     while j >= lo and j >= first - 2 and toks[j].low in v.lex.word_set("object_clitics"):
         j -= 1  # "devait le conclure", "veut lui dire": the object clitic sits before the infinitive
-    if j >= lo and toks[j].low in ("de", "d'", "à", "to"):
+    if j >= lo and toks[j].low in v.language.infinitive_markers:
         j -= 1
     while j >= lo and is_adverb(v, toks[j]) and not toks[j].cap:
         j -= 1
@@ -310,6 +294,7 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
     """Every cue verb group among words [lo, hi) (one unit), in text order."""
     toks = v.toks
     lex = v.lex
+    lang = v.language
     out: list[CueGroup] = []
     i = lo
     while i < hi:
@@ -359,28 +344,29 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
         passive = False
         if has_aux:
             aux_t = toks[aux]
-            passive = (aux_t.low in _PASSIVE_AUX or aux_t.lemma in ("être", "be")) and not reflexive
-            if v.lang == "en" and aux_t.low in ("is", "are", "was", "were", "be", "been") and toks[head].low.endswith("ing"):
+            passive = (aux_t.low in lang.passive_aux_forms or aux_t.lemma in lang.passive_aux_lemmas) and not reflexive
+            if aux_t.low in lang.progressive_aux_forms and toks[head].low.endswith(lang.present_participle_suffixes):
                 passive = False  # "is saying": progressive, not passive
         else:
             if _participle(v, toks[head]):
                 participle = True
-                if first - 1 >= lo and toks[first - 1].low == "en":
-                    first -= 1  # gerund "en réaffirmant"
-                    if first - 1 >= lo and toks[first - 1].low == "tout":
-                        first -= 1
+                for word in lang.gerund_prefix:  # gerund "en réaffirmant", "tout en soulignant"
+                    if first - 1 < lo or toks[first - 1].low != word:
+                        break
+                    first -= 1
             elif _infinitive(v, toks[head]):
                 lead = _catenative(v, first, lo)
                 if lead < 0:
                     i = last + 1
                     continue  # an infinitive reports nothing by itself…
                 first = lead  # …unless a verb like cesser de, vouloir carries it: "n'a cessé de répéter"
-            elif _past_participle(v, toks[head]) and not reflexive and v.lang == "fr" and clitic < 0 \
+            elif _past_participle(v, toks[head]) and not reflexive and lang.bare_participle_not_cue and clitic < 0 \
                     and not _after_quote(v, first, lo):
                 # (but "dit-elle" has a clitic subject and "«…», écrit le journal" stands in an incise)
                 i = last + 1
                 continue  # a bare past participle ("le projet annoncé") reports nothing
-            elif v.lang == "en" and toks[head].low.endswith("ed") and head - 1 >= lo and toks[head - 1].low in ("the", "a", "an"):
+            elif toks[head].low.endswith(lang.adjectival_participle_suffixes) and head - 1 >= lo \
+                    and toks[head - 1].low in lang.articles:
                 i = last + 1
                 continue
         out.append(CueGroup(head, first, last, entry, clitic, participle, passive, reflexive))

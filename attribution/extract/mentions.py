@@ -28,7 +28,6 @@ from .words import (
 )
 
 # Words a mention may not be: they head no noun phrase of a source.
-_NOT_HEADS = frozenset({"ce", "cela", "ça", "ceci", "rien", "tout", "it", "this", "that", "there"})
 
 
 def _np_word(v: DocView, i: int) -> bool:
@@ -45,17 +44,18 @@ def pronoun_at(v: DocView, i: int, limit: int) -> int:
     toks = v.toks
     t = toks[i]
     lex = v.lex
-    if i + 1 < limit and t.low in ("ce", "cette", "ces") and toks[i + 1].low in ("dernier", "dernière", "derniers", "dernières"):
+    lang = v.language
+    if i + 1 < limit and t.low in lang.anaphor_determiners and toks[i + 1].low in lang.anaphor_nouns:
         return i + 2  # "Ce dernier n'était pas au courant": an anaphoric noun phrase
     if t.low in lex.word_set("subject_pronouns") or t.low in lex.word_set("stressed_pronouns"):
         return i + 1
     # "l'un d'eux", "l'une d'entre elles": a partitive pronoun is one mention
-    if t.low in ("l'", "l’") and i + 3 < limit and toks[i + 1].low in ("un", "une") \
-            and toks[i + 2].low in ("d'", "d’", "de"):
+    if t.low in lang.partitive_articles and i + 3 < limit and toks[i + 1].low in lang.partitive_ones \
+            and toks[i + 2].low in lang.de_words:
         k = i + 3
         if toks[k].low == "entre" and k + 1 < limit:
             k += 1
-        if toks[k].low in ("eux", "elles", "nous", "vous"):
+        if toks[k].low in lang.partitive_pronouns:
             return k + 1
     return i
 
@@ -109,9 +109,9 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
                 continue
             break
         if not v.has_pos and j > i and _verbish_no_pos(v, t) and not (
-                is_det(v, toks[j - 1]) or toks[j - 1].low in ("'s", "’s")):
+                is_det(v, toks[j - 1]) or toks[j - 1].low in v.language.possessive_clitics):
             break  # "according to the emergencies ministry recovered …" (but "the post by …")
-        if t.low in ("'s", "’s") and j > i:
+        if t.low in v.language.possessive_clitics and j > i:
             j += 1  # "Chelyabinsk's governor"
             continue
         if is_noun(v, t) or is_name(v, t):
@@ -130,7 +130,7 @@ def np_right(v: DocView, i: int, limit: int) -> Range | None:
         break
     if last_content < i:
         return None
-    if toks[i].low in _NOT_HEADS and last_content == i:
+    if toks[i].low in v.language.not_heads and last_content == i:
         return None
     return (i, last_content + 1)
 
@@ -168,7 +168,7 @@ def np_left(v: DocView, e: int, lo: int) -> Range | None:
             break
         if t.mark or (is_punct(t) and not _hyphen(v, j)):
             break
-        if t.low in ("'s", "’s") and j - 1 >= lo:
+        if t.low in v.language.possessive_clitics and j - 1 >= lo:
             j -= 1  # "Chelyabinsk's governor"
             continue
         if not v.has_pos and j < last and _verbish_no_pos(v, t):
@@ -239,7 +239,7 @@ def pure_name(v: DocView, r: Range) -> bool:
         t = toks[k]
         if is_name(v, t):
             names += 1
-        elif t.low in ("de", "d'", "la", "le", "du", "von", "van", "al", "ben", "bin", "-", "'", "of"):
+        elif t.low in v.language.name_joiners:
             continue
         else:
             return False
@@ -316,7 +316,7 @@ def subject_left(v: DocView, g0: int, lo: int) -> Range | None:
     if j < lo:
         return None
     t = toks[j]
-    if t.low in ("qui", "who", "which"):
+    if t.low in v.language.subject_relatives:
         return antecedent(v, j, lo)
     if is_comma(t):
         # "X, Sabrina Singh, avait indiqué", "Le Syctom, quant à lui, n'a confirmé"

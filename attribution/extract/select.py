@@ -18,7 +18,6 @@ from ..records import Attribution, Cue, Span, Speaker, Term
 from .patterns.candidates import Candidate, CandidateIndex
 
 # Subjects that are the quoted speaker himself or his audience.
-_SELF = frozenset({"je", "j'", "nous", "on", "vous", "tu", "i", "we", "you"})
 
 
 def _overlap_both(a: Candidate, b: Candidate, ratio: float) -> bool:
@@ -41,7 +40,7 @@ def settle_overlaps(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
             if q is None or not any(k.start <= q.start < k.end or q.start <= k.start < q.end
                                     for k in kept.near(q.start, q.end) if not k.inside_quote):
                 continue
-        if c.inside_quote and (c.speaker is None or c.speaker.text.lower().replace("’", "'") in _SELF):
+        if c.inside_quote and (c.speaker is None or c.speaker.text.lower().replace("’", "'") in v.language.self_pronouns):
             continue  # "je l'ai dit" inside a quote: the quote already reports it
         if c.speaker is not None and c.speaker.text.lower() == "on" and not c.inside_quote:
             continue  # "On note que…": the journalist's generic "on", not a source
@@ -77,7 +76,6 @@ def settle_overlaps(v: DocView, candidates: list[Candidate]) -> list[Candidate]:
 
 
 # Third-person subject pronouns: in "X a dit qu'il espérait que", the pronoun is mostly X.
-_THIRD_PERSON = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 
 
 def _restated(v: DocView, c: Candidate, k: Candidate) -> bool:
@@ -85,7 +83,7 @@ def _restated(v: DocView, c: Candidate, k: Candidate) -> bool:
     (a pronoun subject and its cue within the first words of the content)."""
     if c.cue is None or c.speaker is None or k.type == "direct" or k.cue is None:
         return False
-    if c.speaker.text.lower() not in _THIRD_PERSON or not (k.start <= c.speaker.start < k.end):
+    if c.speaker.text.lower() not in v.language.third_person_pronouns or not (k.start <= c.speaker.start < k.end):
         return False
     return len(v.text[k.start:c.speaker.start].split()) == 0 and c.cue.start - c.speaker.end <= 12
 

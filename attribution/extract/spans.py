@@ -68,8 +68,7 @@ def _only_function_words(v: DocView, s: int, e: int) -> bool:
     """Whether characters [s, e) hold nothing but prepositions, determiners, que and spaces."""
     words = v.text[s:e].replace("’", "'").replace("'", "' ").split()
     lex = v.lex
-    ok = lex.word_set("determiners") | lex.word_set("complementizers") | frozenset(
-        {"à", "de", "d'", "pour", "of", "as", "to", "that", ":"})
+    ok = lex.word_set("determiners") | lex.word_set("complementizers") | v.language.speaker_link_words
     return all(w.lower() in ok for w in words)
 
 
@@ -137,7 +136,7 @@ def comma_before(v: DocView, start: int, k: int) -> int:
         t = toks[m]
         if is_comma(t) and (t.quote < 0 or v.quotes[t.quote].close_end <= t.start):
             return m
-        if t.low in ("et", "and", "mais", "but") and m + 1 < k:
+        if t.low in v.language.clause_coordinators and m + 1 < k:
             return m
     return -1
 
@@ -168,4 +167,4 @@ def is_quote_open(v: DocView, k: int) -> QuoteSpan | None:
 
 def det_or_prep(v: DocView, k: int) -> bool:
     t = v.toks[k]
-    return is_det(v, t) or t.low in ("à", "de", "d'", "pour", "of", "to")
+    return is_det(v, t) or t.low in v.language.speaker_prepositions

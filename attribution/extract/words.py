@@ -4,11 +4,10 @@ with tokens only, and a small parser mis-tags quote marks, elided articles and n
 
 from __future__ import annotations
 
-from ..docview import INVERTED_CLITICS, DocView, Tok
+from ..docview import DocView, Tok
 
 _PUNCT_CHARS = frozenset(".,;:!?…()[]{}-–—/«»‹›“”„‟‘’‚‛\"'*•·")
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM", "X", "SYM"})
-_ELIDED_DET = frozenset({"l'", "d'"})
 
 
 def is_punct(t: Tok) -> bool:
@@ -29,7 +28,7 @@ def is_noun(v: DocView, t: Tok) -> bool:
     """A noun, a name or a number (by UPOS; without a parse, any word outside the closed classes)."""
     if t.mark or is_punct(t):
         return False
-    if t.low in _ELIDED_DET:
+    if t.low in v.language.elided_determiners:
         return False
     if t.upos:
         if t.upos in _NOUNISH:
@@ -68,15 +67,15 @@ def is_pronoun_subject(v: DocView, t: Tok) -> bool:
     return t.low in v.lex.word_set("subject_pronouns")
 
 
-def is_inverted_clitic(t: Tok) -> bool:
-    return t.low in INVERTED_CLITICS
+def is_inverted_clitic(v: DocView, t: Tok) -> bool:
+    return t.low in v.language.inverted_clitics
 
 
 def glued_clitic(v: DocView, k: int) -> bool:
     """An inverted clitic at word ``k`` hyphen-glued to the word before (dit-il, a-t-il): a
     hyphen after a space opens a dash aside ("répond -il faut le dire- que"), not an inversion."""
     toks = v.toks
-    return is_inverted_clitic(toks[k]) and k > 0 and toks[k - 1].end == toks[k].start
+    return is_inverted_clitic(v, toks[k]) and k > 0 and toks[k - 1].end == toks[k].start
 
 
 def is_time(v: DocView, t: Tok) -> bool:

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import UnsupportedLanguage
+from ..lang import SUPPORTED
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
 
-# Languages the product has lexicons for; an engine refuses the others.
-SUPPORTED_LANGS: tuple[str, ...] = ("fr", "en")
+# Languages the product has data for (attribution/lang/<code>/); an engine refuses the others.
+SUPPORTED_LANGS: tuple[str, ...] = SUPPORTED
 
 # Entity types kept, as the product names them; other model labels map into these or go.
 ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")

@@ -7,17 +7,15 @@ those words, else one made from them.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from ..docview import DocView, Range, build_view
-from ..lexicon import fold, norm
+from ..lang import Role, SourceLexicon, fold, load_sources, norm
 from ..records import Attribution, Entity, Span, Speaker
 from .entities import EntityBuilder
-from .lexicon import Role, SourceLexicon, load_sources
 from .link import Linker
 from .mentions import (
     DOCUMENT,
@@ -36,7 +34,6 @@ from .mentions import (
 from .spans import RegionIndex
 
 # "l'un des X", "une de ses X", "one of the X": a single member of a plural set
-_PARTITIVE = re.compile(r"^(?:l'|l’)?(?:un|une|one)\s+(?:des|de ses|de leurs|d'entre|of the|of their|of his|of her)\s")
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -124,7 +121,7 @@ def words_mention(view: DocView, lex: SourceLexicon, speaker: Speaker, words: Ra
     number = head.number
     if number is None and head.pos == "X" and head.low.endswith("s") and len(head.low) > 3:
         number = "p"  # no tagger (a blank pipeline): a final -s is the plural mark of English and French nouns
-    if _PARTITIVE.match(low):
+    if lex.partitive.match(low):
         det, number = "indef", "s"  # "l'un des témoins", "une de ses proches": one unnamed member of the set
     m = Mention(id=idx, start=start, end=end, text=text, sent=sent, head=head.i, kind=NOMINAL, det=det,
                 gender=head.gender, number=number, is_subject=head.is_subject, is_speaker=True,
@@ -134,7 +131,7 @@ def words_mention(view: DocView, lex: SourceLexicon, speaker: Speaker, words: Ra
         m.kind, m.noun, m.noun_kind = DOCUMENT, key, K_DOC
     elif key in lex.roles:
         m.noun, m.noun_kind, m.role = key, K_ROLE, lex.roles[key]
-    elif key not in lex.org_nouns and human_noun(key) and not head.cap:
+    elif key not in lex.org_nouns and human_noun(lex, key) and not head.cap:
         # an unknown agent noun that speaks ("le sélectionneur", "une urgentiste") is a person, not a body
         m.noun, m.noun_kind, m.role = key, K_ROLE, Role(key, "generic")
     elif head.cap:
@@ -185,7 +182,7 @@ def resolve_view(view: DocView, attributions: Sequence[Attribution],
         if a.speaker is None or words is None:
             continue
         m = speaker_mention(index.near(a.speaker.start, a.speaker.end), a.speaker.start, a.speaker.end)
-        if m is not None and _PARTITIVE.match(norm(a.speaker.text)):
+        if m is not None and lex.partitive.match(norm(a.speaker.text)):
             m = None  # "l'un des témoins" is one witness, not the witnesses: a mention of its own
         if m is None:
             m = words_mention(view, lex, a.speaker, words, len(mentions))

@@ -30,13 +30,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from ..lang import DEFAULT, SUPPORTED, SourceLexicon, load_sources, norm
 from ..records import ArticleResult, Entity
 from .entities import slug
-from .lexicon import SourceLexicon, load_sources, norm
 from .mentions import fold
 from .names import Parsed, Verdict, initials, is_acronym, parse, same_source, whole_key
 
-_ARTICLES = {"le", "la", "les", "l'", "the", "un", "une"}
+# a name's leading articles, in every language: names are compared across articles and languages
+_ARTICLES = frozenset().union(*(load_sources(code).name_leading_articles for code in SUPPORTED))
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class CorpusMerge:
 
 def _lex(lang: str | None) -> SourceLexicon | None:
     try:
-        return load_sources(lang or "fr")
+        return load_sources(lang or DEFAULT)
     except Exception:  # an article in a language without a sources lexicon is simply not linked by role
         return None
 

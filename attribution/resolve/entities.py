@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..lexicon import norm
+from ..lang import SourceLexicon, norm
 from ..records import Entity, Span
-from .lexicon import SourceLexicon
 from .link import Ent, _key
 from .mentions import (
     DOCUMENT,
@@ -25,7 +24,6 @@ from .mentions import (
 from .spans import nested_flags
 
 _ACRONYM = re.compile(r"^[A-ZÉÈ][A-ZÉÈ0-9&-]+$")
-_ARTICLES = ("the", "le", "la", "les", "l'")
 _DOMAIN = re.compile(r"\w\.(?:com|fr|org|net|info|io|co|be|ch|ca|uk|de|ru)$", re.IGNORECASE)
 
 
@@ -69,7 +67,7 @@ class EntityBuilder:
         joined = " ".join(m.name_toks)
         if words & {fold(w) for w in lex.name_group_words} or any(g in joined for g in lex.name_group_words if " " in g):
             return "group"
-        if m.det is not None or (m.name_toks and m.name_toks[0] in _ARTICLES):
+        if m.det is not None or (m.name_toks and m.name_toks[0] in self.lex.name_articles):
             return "organization"  # a name with an article is a newspaper, a party, a body: "Le Parisien", "La CGT"
         if m.name and _ACRONYM.match(m.name.replace(" ", "")) and len(m.name) <= 8:
             return "organization"

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..docview import DocView, Tok
-from .lexicon import SourceLexicon
+from ..lang import SourceLexicon
 from .mentions import (
     DOCUMENT,
     K_GROUP,
@@ -202,7 +202,7 @@ class Linker:
             return True
         if nxt.pos == "X" and not nxt.cap:
             return True  # no tagger (a blank pipeline): a lowercase word after a name is most likely its verb
-        return nxt.low in ("qui", "dont", "a", "ont", "avait", "est")
+        return nxt.low in self.lex.after_name_words
 
     def _appositions(self) -> None:
         """Join a role and a name written side by side, a name and its acronym, a name and its description."""
@@ -273,7 +273,7 @@ class Linker:
                 a = min(after, key=lambda a: (a.start, -a.end))
                 nxt = self.word_from(a.end)
                 # "Rodrigue, ami de Thomas Sauret avant qu'il …": a description ends the apposition unless a list goes on
-                if self._followed_by_boundary(a) or (nxt is not None and nxt.low not in ("et", "ou", "and", "or")
+                if self._followed_by_boundary(a) or (nxt is not None and nxt.low not in self.lex.list_coordinators
                                                      and not nxt.cap and a.det is None):
                     parent[find(a.id)] = find(b.id)
                     paired.update((a.id, b.id))
@@ -490,7 +490,7 @@ class Linker:
         nested = self.inside_nominal(m)
         locative = m.intro in lex.locative_preps
         if m.place == "country":
-            actor = (m.is_subject or m.is_speaker or m.intro in ("par", "avec", "by", "with")) and not locative
+            actor = (m.is_subject or m.is_speaker or m.intro in lex.actor_preps) and not locative
         else:
             actor = not locative and not nested
         if m.is_speaker:

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..docview import DocView, Tok, clitic_pronoun
-from ..lexicon import fold, norm
-from .lexicon import Role, SourceLexicon
+from ..lang import Role, SourceLexicon, fold, norm
 from .spans import RegionIndex
 
 # kinds of mention
@@ -25,27 +24,16 @@ K_ROLE, K_ORG, K_GROUP, K_OFFICE, K_DOC, K_PLACE = "role", "org", "group", "offi
 _NOT_NAME_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SYM", "ADV", "INTJ", "PART"}
 _NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "X"}
 _ACRONYM = re.compile(r"^[A-ZÉÈ][A-ZÉÈ0-9&-]{1,}$")
-# a name word written with a lowercase particle glued to it: "al-Soudani", "el-Sissi", "d'Estaing"
-_PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|ech|es|bin|ben|ibn|abu|abou|van|von|de|di|da|d|l)[-'’][A-ZÀ-Ý]")
+def cap_word(lex: SourceLexicon, t: Tok) -> bool:
+    """Does word t look like a word of a name (capitalised, or "al-Soudani": a glued particle)?"""
+    return t.cap or bool(lex.glued_particle.match(t.text))
 
 
-def cap_word(t: Tok) -> bool:
-    """Does word t look like a word of a name (capitalised, or "al-Soudani")?"""
-    return t.cap or bool(_PARTICLE_CAP.match(t.text))
-
-
-# agent-noun endings of French (and English) nouns for people: -eur/-euse/-rice (entraîneur, animatrice),
-# -iste (urgentiste), -ien/-ienne (chirurgien), -ier/-ière (cuisinier), -ant/-ante (intervenant), -logue (virologue),
-# -er/-or/-ist/-ian (English). Used only for a noun the extractor says speaks and that no lexicon table knows: among
-# such nouns, bodies are rare (the lexicon lists them: assureur, fournisseur ...) and people the rule.
-_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "ien", "ienne", "ier", "ière", "ant", "ante", "logue",
-                  "er", "or", "ist", "ian")
-
-
-def human_noun(lemma: str) -> bool:
-    """Does a common noun unknown to the lexicon read as a person's role or profession (``l'entraîneur``)?"""
+def human_noun(lex: SourceLexicon, lemma: str) -> bool:
+    """Does a common noun unknown to the lexicon read as a person's role or profession (``l'entraîneur``)?
+    By its ending (the language's agent endings), for a noun the extractor says speaks."""
     w = lemma.lower().rstrip("s")
-    return len(w) > 4 and w.isalpha() and w.endswith(_AGENT_ENDINGS)
+    return len(w) > 4 and w.isalpha() and w.endswith(lex.agent_endings)
 
 
 @dataclass
@@ -210,7 +198,7 @@ class _Scanner:
                 if contracted:
                     return k + 1, d, t, False
                 return k, d, t, True
-            if t.pos in ("ADJ", "NUM") and not t.cap or t.low in ("premier", "première", "haut", "haute", "grand"):
+            if t.pos in ("ADJ", "NUM") and not t.cap or t.low in self.lex.rank_adjectives:
                 k -= 1
                 continue
             if t.pos == "X" and (t.low.isalpha() and not t.cap or self.lex.demonym(t.text) is not None
@@ -234,11 +222,11 @@ class _Scanner:
                 k += 1  # a party or a union after a role: "député LR des Alpes-Maritimes", "élu PS,"
                 continue
             if t.pos == "ADJ" and not t.cap and t.low not in lex.determiners and not t.low.endswith("'"):
-                if k + 1 < last and toks[k + 1].low in ("que", "qu'", "de", "d'") and toks[k + 1].pos == "SCONJ":
+                if k + 1 < last and toks[k + 1].low in lex.clause_openers and toks[k + 1].pos == "SCONJ":
                     break  # "une source affirme que": a verb tagged as an adjective
-                if k + 1 < last and toks[k + 1].low in ("que", "qu'"):
+                if k + 1 < last and toks[k + 1].low in lex.que_words:
                     break
-                participle = t.low.endswith(("é", "ée", "és", "ées", "ue", "us", "ues", "ie", "ies")) \
+                participle = t.low.endswith(lex.participle_endings) \
                     and lex.demonym(t.text) is None
                 if participle and k + 1 < last and (toks[k + 1].pos == "ADP" and toks[k + 1].low not in
                                                     lex.complement_preps or toks[k + 1].pos == "NUM"):
@@ -256,7 +244,7 @@ class _Scanner:
                     ph = self.phrase_at(m, last)
                     if ph is not None:  # "du Premier ministre": a lexicon phrase, taken whole
                         m = ph[0]
-                    elif cap_word(toks[m]):  # a name: take it whole
+                    elif cap_word(self.lex, toks[m]):  # a name: take it whole
                         m = self.name_end(m, last)
                     else:
                         m += 1
@@ -274,7 +262,7 @@ class _Scanner:
         orgish = self.orgish(i, last)
         while k < last:
             t = toks[k]
-            if cap_word(t) and t.pos not in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") \
+            if cap_word(self.lex, t) and t.pos not in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") \
                     and t.low not in lex.stop_names and not self.is_quote_tok(t):
                 if toks[k - 1].pos == "NOUN" and t.pos == "PROPN" and k + 1 < last and toks[k + 1].pos == "PROPN" \
                         and toks[k - 1].low not in lex.titles:
@@ -288,7 +276,7 @@ class _Scanner:
             m = k
             while m < last and (toks[m].low in lex.name_particles or toks[m].text in ("-", "–")) and m - k < 4:
                 m += 1
-            if m > k and m < last and cap_word(toks[m]) and not self.is_quote_tok(toks[m]) \
+            if m > k and m < last and cap_word(self.lex, toks[m]) and not self.is_quote_tok(toks[m]) \
                     and toks[m].low not in lex.stop_names and toks[m].pos not in ("VERB", "AUX"):
                 k = m + 1
                 continue
@@ -296,7 +284,7 @@ class _Scanner:
             if orgish and t.pos == "ADJ" and not t.cap and lex.demonym(t.text) is None \
                     and (i <= t.head < k or t.deprel.startswith("amod")):
                 k += 1
-                if k + 1 < last and toks[k].low in ("en", "de", "du", "d'") and toks[k + 1].cap:
+                if k + 1 < last and toks[k].low in lex.org_name_links and toks[k + 1].cap:
                     k += 2
                 continue
             break
@@ -360,7 +348,7 @@ class _Scanner:
         if role is not None and role.grammatical:
             gender = None  # "une connaissance, Mohammed": the noun's gender says nothing of the person
         number = head.number
-        if det_tok is not None and det_tok.low in ("les", "des", "ces", "ses", "leurs"):
+        if det_tok is not None and det_tok.low in self.lex.plural_determiners:
             number = "p"
         if number is None and head.low.endswith(("s", "x")) and not key.endswith(("s", "x")):
             number = "p"  # a plural form of a singular key
@@ -397,7 +385,7 @@ class _Scanner:
         start = toks[i].start
         p = toks[i - 1] if i - 1 >= first else None
         pp = toks[i - 2] if i - 2 >= first else None
-        if p is not None and p.low in ("la", "l'", "le") and pp is not None and pp.low in ("de", "d'") \
+        if p is not None and p.low in self.lex.name_particle_articles and pp is not None and pp.low in self.lex.name_particle_preps \
                 and (i - 3 < first or toks[i - 3].pos not in ("NOUN", "ADJ", "PROPN", "NUM")):
             # "de la Morlais" after a verb: a particle of the name, not "de" + article
             start = pp.start
@@ -562,7 +550,7 @@ class _Scanner:
         toks = self.v.toks
         a = next((toks[k].i for k in range(first, len(toks)) if toks[k].start >= m.start), i)  # (no copy of the rest)
         p = toks[a - 1] if a - 1 >= first else None
-        if p is not None and p.low in ("selon", "d'après", "dans", "par", "via", "pour", "in", "according", "to"):
+        if p is not None and p.low in self.lex.document_source_preps:
             return True
         if m.det == "poss":
             return True  # "leur communiqué"
@@ -570,9 +558,7 @@ class _Scanner:
             return True  # the subject ("le communiqué souligne"); a sentence's first phrase is one, even untagged
         h = toks[m.head]
         # the object of a verb of publishing: "a publié un nouveau communiqué"
-        return h.deprel == "obj" and h.head >= 0 and toks[h.head].lemma in (
-            "publier", "diffuser", "envoyer", "adresser", "signer", "rendre", "poster", "twitter", "tweeter",
-            "issue", "publish", "release", "send", "post")
+        return h.deprel == "obj" and h.head >= 0 and toks[h.head].lemma in self.lex.publishing_verbs
 
     def keep_nominal(self, m: Mention, i: int, first: int) -> bool:
         """Drop bare predicative nouns (``était responsable de``, ``en tant que trésorier``)."""
@@ -584,7 +570,7 @@ class _Scanner:
         if any(t.head == head.i and t.deprel == "cop" for t in self.v.sentence(head.seg)):
             return False
         p = toks[i - 1] if i - 1 >= first else None
-        if p is not None and p.low in ("comme", "que", "qu'", "en", "est", "était", "sont", "devenir", "as"):
+        if p is not None and p.low in self.lex.predicate_markers:
             return False
         # a bare noun after a comma or a name is an apposition ("Xavier Fortinon, vice-président du ...")
         return p is None or p.text in (",", "(", ":", "–", "-") or p.cap or p.pos == "PROPN" or m.is_speaker

@@ -28,19 +28,21 @@ and says why (the reason kept with every corpus merge):
   ``le Premier ministre``, not merged with it);
 - a country conflict vetoes every match.
 
-The words live in ``attribution/lexicon/names.json``; country words come from the
+The words live in ``attribution/lang/names.json``; country words come from the
 sources lexicons.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from importlib import resources
 
-from ..lexicon import load_json, norm
-from .lexicon import SourceLexicon, load_sources
+from ..lang import SourceLexicon, load_sources
+from ..text import norm
 
 __all__ = ["Parsed", "Verdict", "initials", "is_acronym", "parse", "phonetic", "same_source", "typo"]
 
@@ -91,7 +93,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = load_json("names.json")
+    # the one word list shared by every language: titles and name particles cross languages in news
+    raw = json.loads(resources.files("attribution.lang").joinpath("names.json").read_text(encoding="utf-8"))
 
     def keys(name: str) -> frozenset[str]:
         return frozenset(typo(w) for w in raw[name])

@@ -34,7 +34,7 @@ from attribution.extract.patterns import (
     variant,
 )
 from attribution.extract.select import settle_overlaps
-from attribution.lexicon import languages
+from attribution.lang import SUPPORTED
 from attribution.parse.conllu_engine import read_conllu
 from attribution.records import Speaker
 
@@ -87,7 +87,7 @@ def test_names_are_unique_and_languages_and_scopes_declared():
     names = [p.name for p in registered()]
     assert len(names) == len(set(names))
     for p in registered():
-        assert p.langs and set(p.langs) <= set(languages()), p
+        assert p.langs and set(p.langs) <= set(SUPPORTED), p
         assert p.rules and set(p.rules) <= set(SCOPES), p
     # bylines are the document rule of colon_intro, floating quotes read the first selection
     by_name = {p.name: p for p in registered()}

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attribution.docview import DocView
-from attribution.lexicon import load_lexicon
+from attribution.lang import load_lexicon
 from attribution.resolve.article import MentionIndex, speaker_mention
 from attribution.resolve.link import Ent
 from attribution.resolve.mentions import DOCUMENT, NAME, NOMINAL, PRONOUN, Mention

@@ -13,6 +13,7 @@ import re
 import pytest
 from support.parses import saved_engine
 
+from attribution.lang import load_sources
 from attribution.records import Attribution, Span, Speaker
 from attribution.resolve import resolve
 from attribution.resolve.mentions import human_noun
@@ -166,8 +167,9 @@ def test_people_by_role_nouns_are_never_organizations(engine, sentence, speaker,
 
 
 def test_agent_noun_reading() -> None:
-    assert human_noun("intervenant") and human_noun("cuisinière") and human_noun("urgentiste")
-    assert not human_noun("silence") and not human_noun("communiqué") and not human_noun("lieu")
+    fr = load_sources("fr")
+    assert human_noun(fr, "intervenant") and human_noun(fr, "cuisinière") and human_noun(fr, "urgentiste")
+    assert not human_noun(fr, "silence") and not human_noun(fr, "communiqué") and not human_noun(fr, "lieu")
 
 
 def test_incise_pronoun_skips_an_unknown_noun_opening_the_sentence(engine) -> None:

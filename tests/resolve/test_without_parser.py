@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 from attribution.docview import build_view, clitic_pronoun
 from attribution.errors import UnsupportedLanguage
+from attribution.lang import load_sources
 from attribution.parse import read_conllu
 from attribution.records import Article, ArticleResult, Attribution, Entity, Span, Speaker
 from attribution.render import render
 from attribution.resolve import corpus_merges, link_corpus, resolve
 from attribution.resolve.entities import slug, strip_det
-from attribution.resolve.lexicon import load_sources
 from attribution.resolve.mentions import quote_regions
 from attribution.sources import corpus_sources, tables
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...docview import DocView, Tok
-from ...lexicon import CueEntry
+from ...lang import CueEntry
 from ...records import Cue, Speaker
 from ..cues import CueGroup
 from ..mentions import Range

@@ -18,7 +18,7 @@ from ..words import is_det, is_verb
 from .candidates import Candidate, Unit, content_candidate, group_cue, make_speaker
 from .registry import pattern
 from .roles import cue_stops, is_incise, left_start, main_subject, speaker_of
-from .sources import DOC_OF, source_like, speaker_source_like
+from .sources import source_like, speaker_source_like
 
 # the name of this pattern, which the bylines' document rule (a variant) carries too
 COLON_INTRO = "colon_intro"
@@ -40,7 +40,7 @@ def _comment_owner(u: Unit, r: Range) -> Range | None:
         m += 1  # "Le premier commentaire du maire"
     if m + 2 < e and "VerbForm=Part" in toks[m].feats and toks[m + 1].low in v.lex.word_set("agent_prepositions"):
         m += 1  # "Un constat partagé par le président : «…»": the agent speaks
-    elif m >= e or toks[m].low not in DOC_OF:
+    elif m >= e or toks[m].low not in v.language.of_words:
         return None
     owner = np_left(v, e, m + 1)  # the owner is a noun phrase running up to the colon
     if owner is None or owner[1] != e or owner[0] > m + 2:
@@ -73,7 +73,7 @@ def _introduces(u: Unit, g: CueGroup, colon: int) -> bool:
     return True
 
 
-@pattern(COLON_INTRO, priority=7, langs=("fr", "en"))
+@pattern(COLON_INTRO, priority=7)
 def colon_intro(u: Unit) -> Iterator[Candidate]:
     """X : «…» (no verb) and «…» – X bylines: a direct quote whose source is the phrase
     before the colon or after the dash. After a cue («confiant que … : «…»»), the quote

@@ -16,7 +16,7 @@ from .roles import comparative_before, cue_stops, left_start
 from .sources import apposition_end, prep_at
 
 
-@pattern("comparative_cue", priority=6, langs=("fr", "en"))
+@pattern("comparative_cue", priority=6)
 def comparative_cue(u: Unit) -> Iterator[Candidate]:
     """…, comme l'a confirmé le procureur: the clause before is what X confirmed."""
     v = u.v

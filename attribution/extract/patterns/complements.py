@@ -47,10 +47,8 @@ def no_stops(start: int) -> set[int]:
 
 
 # French verbs whose direct object is the person told, before the que-clause
-_PREVENIR = frozenset({"prévenir", "avertir", "informer", "assurer", "persuader", "convaincre", "rassurer"})
 
 # English verbs whose object is the person told, before the that-clause ("told reporters that")
-TELL = frozenset({"tell", "inform", "ask", "warn", "remind", "assure", "brief", "promise", "advise", "notify"})
 
 
 def right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
@@ -64,6 +62,7 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
     v = u.v
     toks = v.toks
     lex = v.lex
+    lang = v.language
     hi = u.hi
     k = g.last + 1
     for _ in range(6):
@@ -85,15 +84,15 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
                 k = m + 1
                 continue
             break
-        if t.low in ("à", "au", "aux") and k + 1 < hi:
+        if t.low in lang.dative_prepositions and k + 1 < hi:
             r = np_right(v, k + 1, hi)
             if r is not None and r[1] < hi and (toks[r[1]].low in lex.word_set("complementizers")
                                                 or toks[r[1]].text == ":"):
                 k = r[1]  # "a expliqué au journal que …" / "a déclaré aux journalistes : «…»": the person told
                 continue
-        if t.low in ("à", "au", "aux", "to", "sur") and k + 2 < hi and (toks[k + 1].mark or toks[k + 2].mark):
+        if t.low in lang.quote_prepositions and k + 2 < hi and (toks[k + 1].mark or toks[k + 2].mark):
             return "de", k + 1  # "en a appelé à des « initiatives … »", "insiste sur « … »": the quote is the content
-        if v.lang == "en" and t.low == "to" and k + 1 < hi:
+        if t.low in lang.infinitive_particles and k + 1 < hi:
             return "inf", k + 1  # "admitted to being a part of the effort"
         if _is_preposition(v, t) and k + 1 < hi:
             # "a confié en milieu d'après-midi … que", "said in a statement that": skip the phrase
@@ -104,11 +103,11 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         break
     if k >= hi:
         return None
-    if v.lang == "en" and g.entry.lemma in TELL:
+    if g.entry.lemma in lang.addressee_cues:
         k = _skip_addressee(u, k)
         if k >= hi:
             return None
-    if v.lang == "fr" and g.entry.lemma in _PREVENIR:
+    if g.entry.lemma in lang.addressee_before_que_cues:
         r = np_right(v, k, hi)
         if r is not None and r[1] < hi and toks[r[1]].low in lex.word_set("complementizers"):
             k = r[1]  # "prévenait sa famille qu'il …": the person told comes before que
@@ -119,26 +118,26 @@ def _right_complement(u: Unit, g: CueGroup) -> tuple[str, int] | None:
         return ("colon", k + 1) if k + 1 < hi else None
     if t.mark and is_quote_open(v, k) is not None:
         return "quote", k
-    if t.low in ("de", "d'", "of") and k + 1 < hi:
+    if t.low in lang.genitive_prepositions and k + 1 < hi:
         n = toks[k + 1]
         if n.mark or "VerbForm=Inf" in n.feats or (n.low in ("ne", "n'") and k + 2 < hi):
             return "de", k + 1
         if is_det(v, n) and k + 2 < hi and toks[k + 2].mark and is_quote_open(v, k + 2) is not None:
             return "de", k + 1  # "a parlé d'une « situation grave »": the quoted words are the content
-        if g.entry.lemma in ("arguer", "accuser", "qualifier", "faire état"):
+        if g.entry.lemma in lang.de_object_cues:
             return "de", k + 1  # "arguant de sa souveraineté", "font état de violences": the object comes after de
         return None
     if "VerbForm=Inf" in t.feats:
         return "inf", k
     if t.low in lex.word_set("wh_words"):
         return "wh", k
-    if v.lang == "en" and t.low == "to" and k + 1 < hi:
+    if t.low in lang.infinitive_particles and k + 1 < hi:
         return "inf", k
     if (g.reflexive or g.entry.lemma in lex.word_set("attributive_cues")) and is_adj(v, t):
         return "adj", k  # "qu'il juge néfastes", "Il se dit attaché à…"
-    if v.lang == "en" and _that_less_clause(v, k, hi):
+    if lang.clause_without_complementizer and _that_less_clause(v, k, hi):
         return "que", k  # "He estimated this would take 24 hours": a clause without "that"
-    if is_det(v, t) or is_noun(v, t) or is_name(v, t) or (t.low in lex.word_set("subject_pronouns") and v.lang == "en"):
+    if is_det(v, t) or is_noun(v, t) or is_name(v, t) or (t.low in lex.word_set("subject_pronouns") and lang.pronoun_starts_object):
         c = _colon_after_object(v, k, hi)
         if c is not None:
             return "colon", c  # "a expliqué sa position aux élus : «…»": the quote is the content
@@ -156,7 +155,7 @@ def _colon_after_object(v: DocView, k: int, hi: int) -> int | None:
     if r is None:
         return None
     m = r[1]
-    if m < hi and toks[m].low in ("à", "au", "aux"):
+    if m < hi and toks[m].low in v.language.dative_prepositions:
         r2 = np_right(v, m + 1, hi)
         if r2 is None:
             return None
@@ -197,7 +196,7 @@ def _that_less_clause(v: DocView, k: int, hi: int) -> bool:
             return False
         if t.low in v.lex.word_set("auxiliaries"):
             return True  # "this would take": an auxiliary is never a noun
-        if is_det(v, toks[m - 1]) or toks[m - 1].low in ("'s", "’s"):
+        if is_det(v, toks[m - 1]) or toks[m - 1].low in v.language.possessive_clitics:
             continue  # "the post by an unknown author": a word after a determiner is a noun
         if is_verb(t) or (not v.has_pos and verb_form_without_pos(v, t)) or (
                 not v.has_pos and t.low.endswith("s") and m == k + 1 and toks[k].low in v.lex.word_set("subject_pronouns")):
@@ -207,7 +206,7 @@ def _that_less_clause(v: DocView, k: int, hi: int) -> bool:
 
 def _is_preposition(v: DocView, t: Tok) -> bool:
     """A preposition that opens an adjunct (not de, which opens a complement)."""
-    if t.mark or t.low in ("de", "d'", "of", "du", "des", "that", "que", "qu'") or t.low in v.lex.word_set("determiners"):
+    if t.mark or t.low in v.language.complement_prepositions or t.low in v.lex.word_set("determiners"):
         return False  # (a parser may tag the article "l'" as a preposition)
     return t.upos == "ADP" or (not v.has_pos and t.low in v.lex.word_set("stop_words")
                                and t.low not in v.lex.word_set("wh_words"))
@@ -230,7 +229,7 @@ def _skip_addressee(u: Unit, k: int) -> int:
             return m
         if is_punct(toks[m]) or toks[m].low in v.lex.word_set("wh_words"):
             break
-    if k < hi and toks[k].low in ("him", "her", "them", "us", "me", "you", "reporters", "journalists"):
+    if k < hi and toks[k].low in v.language.addressee_words:
         return k + 1
     m = k
     while m < hi and toks[m].cap and not toks[m].mark:
@@ -240,7 +239,7 @@ def _skip_addressee(u: Unit, k: int) -> int:
     # up to three lower-case words before a comma, a period, a wh-word or "that"
     for n in (1, 2, 3):
         if k + n <= hi and (k + n == hi or is_punct(toks[k + n]) or toks[k + n].low in v.lex.word_set("wh_words")
-                            or toks[k + n].low in ("that", "on", "in", "at")):
+                            or toks[k + n].low in v.language.addressee_end_words):
             return k + n
     return k
 
@@ -260,15 +259,16 @@ def content_ranges(u: Unit, start: int, stops: set[int], split: bool = True) -> 
     v = u.v
     toks = v.toks
     end = clause_end(v, start, u.hi, stops)
-    if split and v.lang == "fr":
+    if split and v.language.juxtaposed_clauses:
         end = _juxtaposed(u, start, end)
     out = [(start, end)]
     if not split:
         return out
     # "que A et que B": the second clause is a second attribution
-    if end < u.hi and toks[end].low in ("et", "and", "mais", "but", ",") and end + 1 < u.hi:
+    coordinators = v.language.clause_coordinators
+    if end < u.hi and (toks[end].low in coordinators or toks[end].low == ",") and end + 1 < u.hi:
         k = end + 1
-        if toks[k].low in ("et", "and", "mais", "but"):
+        if toks[k].low in coordinators:
             k += 1
         if k < u.hi and toks[k].low in v.lex.word_set("complementizers") and k + 1 < u.hi:
             out.extend(content_ranges(u, k + 1, stops))
@@ -314,10 +314,10 @@ def object_end(u: Unit, start: int, end: int) -> int:
     toks = v.toks
     for k in range(start + 1, end - 1):
         t = toks[k]
-        if t.low in ("et", "and", "mais", "but") and t.quote < 0:
+        if t.low in v.language.clause_coordinators and t.quote < 0:
             n = toks[k + 1]
             if is_verb(n) or n.low in v.lex.word_set("reflexive") or n.low in v.lex.word_set("negation") \
-                    or n.low in ("a", "ont", "has", "have", "was"):
+                    or n.low in v.language.auxiliary_starts:
                 return k
     return end
 
@@ -333,7 +333,7 @@ def complement_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker |
     kind, start = rc
     stop_at = stops(start)
     lead = np_left(v, g.first, u.lo) if g.participle else None
-    if g.participle and (all(is_punct(v.toks[m]) or v.toks[m].low in ("en", "tout") for m in range(u.lo, g.head))
+    if g.participle and (all(is_punct(v.toks[m]) or v.toks[m].low in v.language.gerund_prefix for m in range(u.lo, g.head))
                          or (lead is not None and lead[0] == u.lo)):  # "Paris espérant …, les discussions ont repris"
         # "Tout en estimant que A, il a rappelé B": the main clause after the comma is not content
         for m in range(start + 1, u.hi - 1):
@@ -379,7 +379,7 @@ def _names_a_quote(u: Unit, g: CueGroup, kind: str, start: int) -> bool:
     k = start
     if kind == "object" and is_det(v, toks[k]) and k + 1 < u.hi:
         k += 1  # l'« instantanéité »
-    elif kind == "de" and (g.entry.lemma in v.lex.word_set("calling_cues") or toks[k - 1].low not in ("de", "d'", "d’")):
+    elif kind == "de" and (g.entry.lemma in v.lex.word_set("calling_cues") or toks[k - 1].low not in v.language.de_words):
         return False  # "appeler à « … »" calls for something
     elif kind not in ("quote", "object", "de"):
         return False
@@ -418,7 +418,7 @@ def passive_candidates(u: Unit, g: CueGroup, pattern: str, speaker: Speaker | No
         return
     cue = group_cue(v, g)
     m = skip_adjuncts(v, r[1], u.hi)
-    if m < u.hi and (toks[m].low in lex.word_set("complementizers") or toks[m].low in ("of", "de", "d'")
+    if m < u.hi and (toks[m].low in lex.word_set("complementizers") or toks[m].low in v.language.genitive_prepositions
                      or toks[m].text == ":"):
         start = m + 1
         end = clause_end(v, start, u.hi, stops(start))

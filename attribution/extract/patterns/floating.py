@@ -14,7 +14,7 @@ from .candidates import Candidate, CandidateIndex
 from .registry import pattern
 
 
-@pattern("floating_quote", priority=8, langs=("fr", "en"), scope="selection")
+@pattern("floating_quote", priority=8, scope="selection")
 def floating_quotes(v: DocView, kept: list[Candidate]) -> Iterator[Candidate]:
     """A quote standing alone (its whole unit) next to an attributed quote inherits its speaker.
 

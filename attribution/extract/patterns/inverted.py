@@ -30,7 +30,7 @@ from .roles import (
 )
 
 
-@pattern("inverted_cue", priority=1, langs=("fr", "en"))
+@pattern("inverted_cue", priority=1)
 def inverted_cue(u: Unit) -> Iterator[Candidate]:
     """«…», souligne le communiqué / «…», a-t-il dit / …, ont indiqué samedi les services du PM.
 

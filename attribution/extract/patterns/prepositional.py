@@ -26,10 +26,9 @@ from .roles import cue_stops, left_start
 from .sources import apposition_end, prep_at, source_like, source_np
 
 # Pronouns of the speaker and his audience: "selon nous" inside a quote is the quote's own speaker.
-_FIRST_SECOND = frozenset({"moi", "nous", "toi", "vous"})
 
 
-@pattern("according_to", priority=5, langs=("fr", "en"))
+@pattern("according_to", priority=5)
 def according_to(u: Unit) -> Iterator[Candidate]:
     """CONTENT, selon X / Selon X, CONTENT / selon X «…» / Pour X, «…» / according to X.
 
@@ -67,7 +66,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
             k = nxt + 1
             continue
         r = np_right(v, nxt, u.hi)
-        if r is None or (t.quote >= 0 and toks[nxt].low in _FIRST_SECOND):
+        if r is None or (t.quote >= 0 and toks[nxt].low in v.language.first_second_stressed):
             k += 1  # "« Selon nous, … »": the quoted speaker's own view, not a source of the quote
             continue
         at_start = _clause_start(u, k)
@@ -79,7 +78,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
         wording = toks[head].low in lex.word_set("wording_nouns")  # "selon les termes de l'accord"
         # French: whatever its place, the object must be a possible source ("selon les époques",
         # "selon la bactérie" are not); other languages keep the looser rule at a clause start
-        strict = v.lang == "fr" or lemma == "pour" or not (at_start or after_comma)
+        strict = v.language.strict_according_to or lemma == "pour" or not (at_start or after_comma)
         if (toks[head].low in lex.word_set("not_sources") and not wording) or (lemma == "pour" and not at_start) or (
                 not source_like(u, r) and strict):
             k += 1
@@ -134,7 +133,7 @@ def according_to(u: Unit) -> Iterator[Candidate]:
                 if a >= before and _cue_ends_at(u, before - 1):
                     k = phrase_end  # "«…», auraient dit, selon le site, des agents": a source of the incise
                     continue
-                if tail < u.hi and v.lang == "fr" and (toks[tail].upos == "ADJ" or (
+                if tail < u.hi and v.language.source_phrase_modifiers and (toks[tail].upos == "ADJ" or (
                         is_verb(toks[tail]) and "VerbForm=Part" in toks[tail].feats)):
                     # "selon les termes de l'accord signé jeudi.": a modifier of the source phrase
                     while tail < u.hi and not is_punct(toks[tail]) and not toks[tail].mark:
@@ -170,11 +169,11 @@ def _clause_start(u: Unit, k: int) -> bool:
     if j < u.lo:
         return True
     t = toks[j]
-    if t.low in v.lex.word_set("complementizers") or t.low in ("that", "qui", "who"):
+    if t.low in v.lex.word_set("complementizers") or t.low in v.language.predicate_openers:
         return True
     if is_comma(t):
         # "Un protocole qui, selon Brisard, rappelle": after "qui," the predicate follows
-        if j - 1 >= u.lo and toks[j - 1].low in ("qui", "who", "that", "que", "qu'"):
+        if j - 1 >= u.lo and toks[j - 1].low in v.language.relative_words:
             return True
         return all(is_punct(toks[m]) or is_adverb(v, toks[m]) or is_time(v, toks[m])
                    for m in range(u.lo, j))

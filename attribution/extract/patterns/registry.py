@@ -3,7 +3,7 @@
 In the spirit of stanza's processor registry. A module of patterns registers each of its
 patterns with a decorator where the pattern is defined::
 
-    @pattern("inverted_cue", priority=1, langs=("fr", "en"))
+    @pattern("inverted_cue", priority=1)
     def inverted_cue(u: Unit) -> Iterator[Candidate]: ...
 
 The name is what the pattern's candidates carry (``Candidate.pattern``, and the attribution's
@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from ...errors import AttributionError
-from ...lexicon import languages
+from ...lang import SUPPORTED
 
 SCOPES = ("unit", "document", "selection")
 
@@ -75,13 +75,15 @@ def _check_scope(scope: str, what: str) -> None:
         raise UnknownScope(f"{what}: unknown scope {scope!r} (choose from {', '.join(SCOPES)})")
 
 
-def register(name: str, rule: Rule, *, priority: int, langs: Iterable[str], scope: str = "unit") -> Pattern:
-    """Register pattern ``name`` with its first rule; the ``pattern`` decorator calls this."""
+def register(name: str, rule: Rule, *, priority: int, langs: Iterable[str] | None = None,
+             scope: str = "unit") -> Pattern:
+    """Register pattern ``name`` with its first rule; the ``pattern`` decorator calls this.
+    ``langs`` None: every supported language (the patterns are generic; the words are data)."""
     if name in _REGISTRY:
         raise DuplicatePattern(f"pattern {name!r} is registered twice")
     _check_scope(scope, f"pattern {name!r}")
-    served = tuple(langs)
-    known = languages()
+    served = SUPPORTED if langs is None else tuple(langs)
+    known = SUPPORTED
     unknown = [lang for lang in served if lang not in known]
     if unknown or not served:
         raise UnknownPatternLanguage(
@@ -94,7 +96,8 @@ def register(name: str, rule: Rule, *, priority: int, langs: Iterable[str], scop
     return entry
 
 
-def pattern(name: str, *, priority: int, langs: Iterable[str], scope: str = "unit") -> Callable[[R], R]:
+def pattern(name: str, *, priority: int, langs: Iterable[str] | None = None,
+            scope: str = "unit") -> Callable[[R], R]:
     """Decorator: register the decorated function as the ``scope`` rule of a new pattern."""
 
     def decorate(rule: R) -> R:

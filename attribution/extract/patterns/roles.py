@@ -38,7 +38,6 @@ from .candidates import (
     verb_or_quote,
 )
 from .complements import (
-    TELL,
     complement_candidates,
     no_stops,
     passive_candidates,
@@ -49,14 +48,10 @@ from .complements import (
 _PROBE = ""
 
 
-# Subjects that are no source of their own: the speaker telling his story (on, je, nous)
-_NARRATOR = frozenset({"on", "je", "j'", "nous"})
-
-
 def _narrated(u: Unit, g: CueGroup) -> bool:
     """Whether a cue's subject is the narrating speaker himself (on, je, nous)."""
     sp = speaker_of(u, g)
-    return sp is not None and sp.text.lower().replace("’", "'") in _NARRATOR
+    return sp is not None and sp.text.lower().replace("’", "'") in u.v.language.narrator_pronouns
 
 
 def left_start(u: Unit, end: int) -> int:
@@ -109,13 +104,13 @@ def comparative_before(u: Unit, g: CueGroup) -> int:
     """The word ``comme``/``as`` that introduces a cue (comme l'a confirmé X), else -1."""
     toks = u.v.toks
     j = g.first - 1
-    while j >= u.lo and toks[j].low in ("l'", "le", "it"):
+    while j >= u.lo and toks[j].low in u.v.language.as_cue_objects:
         j -= 1
     if j - 1 >= u.lo and j == g.first - 1 and toks[j].low in ("que", "qu'") and toks[j - 1].low == "ce":
         return j - 1  # "…, ce que soulignent le maire et son adjoint": the clause before is what they say
-    if j < u.lo or toks[j].low not in ("comme", "as"):
+    if j < u.lo or toks[j].low not in u.v.language.as_words:
         return -1
-    if j == g.first - 1 and not (j == u.lo and u.v.lang == "fr"):
+    if j == g.first - 1 and not (j == u.lo and u.v.language.as_cue_at_sentence_start):
         return -1  # "comme dit" in mid-clause is mostly "as in"; at the sentence start it is a source
     return j
 
@@ -140,7 +135,7 @@ def cue_stops(u: Unit, start: int, skip: CueGroup | None = None, comparative: bo
             continue
         if not comparative and comparative_before(u, g) >= 0:
             continue
-        if g.participle and v.toks[g.first].low in ("en", "tout", "by"):
+        if g.participle and v.toks[g.first].low in v.language.gerund_markers:
             stops.add(g.first)  # "le plan marocain en soulignant qu'…": a gerund starts an adjunct
             continue
         c = comma_before(v, start, g.first + 1)  # the comma nearest before the verb group
@@ -184,11 +179,13 @@ def cue_stops(u: Unit, start: int, skip: CueGroup | None = None, comparative: bo
             if n.low in v.lex.prepositions and n.low != "pour" or (n.low in ("d'", "according") and k + 2 < u.hi
                                                                  and toks[k + 2].low in ("après", "to")):
                 stops.add(k)
-            if comparative and n.low in ("comme", "as") and k + 2 < u.hi and toks[k + 2].low in ("l'", "le", "il", "elle"):
+            if comparative and n.low in v.language.as_words and k + 2 < u.hi \
+                    and toks[k + 2].low in v.language.as_clause_subjects:
                 stops.add(k)
-            if v.lang == "fr" and n.low.endswith("ant") and is_verb(n) and n.low not in ("maintenant", "cependant", "pendant"):
+            if v.language.participle_ends_content and n.low.endswith(v.language.present_participle_suffixes) \
+                    and is_verb(n) and n.low not in v.language.not_participles:
                 stops.add(k)  # ", prenant pour exemples …": a participial clause ends the content (not "en …ant")
-        if t.low in ("et", "and", "mais", "but") and k + 1 < u.hi and toks[k + 1].low in v.lex.word_set("complementizers"):
+        if t.low in v.language.clause_coordinators and k + 1 < u.hi and toks[k + 1].low in v.lex.word_set("complementizers"):
             stops.add(k)
     return stops
 
@@ -208,7 +205,7 @@ def main_subject(u: Unit, before: int) -> Speaker | None:
                 return sp
     # else the parser's subject of the verb the participle hangs on
     if v.has_deps and 0 <= before < len(toks):
-        h = toks[before].head if toks[before].low not in ("en", "tout") else -1
+        h = toks[before].head if toks[before].low not in v.language.gerund_prefix else -1
         if h < 0:
             for m in range(before, min(u.hi, before + 3)):
                 if toks[m].low.endswith(("ant", "ing")):
@@ -268,7 +265,7 @@ def _in_relative(u: Unit, g: CueGroup) -> bool:
     toks = v.toks
     rel = v.lex.word_set("relative_pronouns") | v.lex.word_set("complementizers")
     j = g.first - 1
-    if j >= u.lo and toks[j].low in ("qui", "who", "which"):
+    if j >= u.lo and toks[j].low in v.language.subject_relatives:
         return True
     r = subject_left(v, g.first, u.lo) if j >= u.lo else None
     return r is not None and r[0] - 1 >= u.lo and toks[r[0] - 1].low in rel and r[1] - r[0] <= 3
@@ -319,7 +316,7 @@ def _incise_mode(u: Unit, g: CueGroup) -> str:
     if prev < u.lo:
         return ""
     after_content = closing_mark_before(v, prev) or (
-        v.lang != "en" and (is_comma(toks[prev]) or toks[prev].text in ("—", "–")))
+        v.language.inverts_after_comma and (is_comma(toks[prev]) or toks[prev].text in ("—", "–")))
     if after_content:
         # English inverts only after a quote: “…,” said the post; a comma alone does not do
         if rc is not None and rc[0] in clause_kinds:
@@ -339,7 +336,7 @@ def _incise_mode(u: Unit, g: CueGroup) -> str:
     before = r[0] - 1
     if not (is_comma(toks[before]) or closing_mark_before(v, before)):
         return ""
-    if v.lang == "fr" and not (closing_mark_before(v, before) or (
+    if v.language.subject_after_incise_verb and not (closing_mark_before(v, before) or (
             before - 1 >= u.lo and closing_mark_before(v, before - 1))):
         return ""  # French puts the subject after an incise verb, except right after a quote
     if rc is not None and rc[0] != "object":
@@ -350,7 +347,7 @@ def _incise_mode(u: Unit, g: CueGroup) -> str:
         if toks[k].mark or k - g.last > 6:
             return ""
         k += 1
-    if rc is not None and rc[0] == "object" and not (v.lang == "en" and g.entry.lemma in TELL):
+    if rc is not None and rc[0] == "object" and g.entry.lemma not in v.language.addressee_cues:
         return ""
     a = left_start(u, before)
     return "preposed" if verb_or_quote(v, a, before) else ""
@@ -380,7 +377,7 @@ def speaker_of(u: Unit, g: CueGroup) -> Speaker | None:
         sp = make_speaker(v, mention(v, r)) if r is not None else None
     elif g.participle:
         j = g.first - 1
-        if j >= u.lo and toks[g.first].low not in ("en", "tout") and (
+        if j >= u.lo and toks[g.first].low not in v.language.gerund_prefix and (
                 is_noun(v, toks[j]) or is_name(v, toks[j]) or toks[j].upos == "ADJ"):
             r = np_left(v, g.first, u.lo)  # "Baghdad espérant", "un communiqué prudent assurant"
             if r is not None:
@@ -406,7 +403,7 @@ def _speaker_of_verb(u: Unit, g: CueGroup) -> Speaker | None:
     j = g.first - 1
     while j >= u.lo and (is_adverb(v, toks[j]) and not toks[j].cap):
         j -= 1
-    if j >= u.lo and toks[j].low in ("et", "and", "mais", "but", "puis"):
+    if j >= u.lo and toks[j].low in v.language.sequence_coordinators:
         return main_subject(u, j)  # a coordinated verb shares the subject of the first
     r = subject_left(v, g.first, u.lo)
     if r is None and v.has_deps:
@@ -443,7 +440,7 @@ def _cuts_a_clause(u: Unit, g: CueGroup) -> bool:
     between a subject and the rest of its clause (a finite verb right after the comma)."""
     v = u.v
     toks = v.toks
-    if v.lang != "fr" or subject_right(v, g.last + 1, u.hi) is None:
+    if not v.language.incise_inside_clause or subject_right(v, g.last + 1, u.hi) is None:
         return False
     k = incise_end(u, g, "inverted")
     if not (k + 1 < u.hi and is_comma(toks[k])):
@@ -459,7 +456,7 @@ def _adjunct_then_clause(u: Unit, g: CueGroup, a: int, prev: int) -> bool:
     """"Depuis janvier, précise le maire, la commune n'a reçu …": a short verbless adjunct
     before the incise and a clause of its own after it (the reported words go on there)."""
     v = u.v
-    if v.lang != "fr" or prev - a > 6 or not is_comma(v.toks[prev]) or subject_right(v, g.last + 1, u.hi) is None:
+    if not v.language.incise_inside_clause or prev - a > 6 or not is_comma(v.toks[prev]) or subject_right(v, g.last + 1, u.hi) is None:
         return False
     k = incise_end(u, g, "inverted")
     return k + 1 < u.hi and is_comma(v.toks[k]) and opens_clause(u, k + 1, u.hi)

@@ -7,7 +7,7 @@ Shared by the prepositional, comparative and colon patterns and by the content o
 
 from __future__ import annotations
 
-from ...docview import Tok
+from ...docview import DocView, Tok
 from ...records import Speaker
 from ..mentions import Range, np_right, pronoun_at, pure_name
 from ..words import is_comma, is_det, is_name, is_noun, is_verb
@@ -31,7 +31,6 @@ def prep_at(u: Unit, k: int) -> tuple[int, str] | None:
 
 
 # The words that join a document or a comment to its issuer: "un communiqué de son bureau"
-DOC_OF = frozenset({"de", "du", "des", "d'", "of"})
 
 
 def source_np(u: Unit, r: Range) -> Range:
@@ -41,8 +40,8 @@ def source_np(u: Unit, r: Range) -> Range:
     s, e = r
     docs = v.lex.word_set("document_nouns")
     for k in range(s, min(e, s + 3)):
-        if toks[k].low in docs and k + 1 < e and toks[k + 1].low in DOC_OF:
-            sub = np_right(v, k + 2 if toks[k + 1].low in ("de", "d'", "of") else k + 1, e)
+        if toks[k].low in docs and k + 1 < e and toks[k + 1].low in v.language.of_words:
+            sub = np_right(v, k + 2 if toks[k + 1].low in v.language.genitive_prepositions else k + 1, e)
             if toks[k + 1].low in ("du", "des"):
                 sub = (k + 2, e) if k + 2 < e else None
             if sub is not None and source_like(u, sub):  # "les chroniques de l'époque": no issuer named
@@ -103,25 +102,22 @@ def source_like(u: Unit, r: Range) -> bool:
         t = toks[m]
         if t.low in v.lex.word_set("np_prepositions") and m > s:
             break
-        if is_name(v, t) or t.low in nouns or _agent_noun(t):
+        if is_name(v, t) or t.low in nouns or _agent_noun(v, t):
             return True
-        if t.low in v.lex.word_set("wording_nouns") and m + 2 < e and toks[m + 1].low in DOC_OF:
+        if t.low in v.lex.word_set("wording_nouns") and m + 2 < e and toks[m + 1].low in v.language.of_words:
             return source_like(u, (m + 2, e))  # "les termes de l'accord": the accord is the source
-        if v.lang == "fr" and (is_noun(v, t) or is_name(v, t)) and not is_det(v, t):
+        if v.language.head_first_nouns and (is_noun(v, t) or is_name(v, t)) and not is_det(v, t):
             return False  # French heads come first: "les critères ACUITY" is about criteria
     return False
 
 
-# French suffixes of nouns of agents (people who may speak): procureur, syndicaliste, politologue
-_AGENT_SUFFIXES = ("iste", "istes", "logue", "logues", "trice", "trices", "icien", "iciens", "icienne", "iciennes")
-
-
-def _agent_noun(t: Tok) -> bool:
-    """A French noun of an agent: -iste, -logue, -trice, -icien, or a masculine/plural -eur
-    (le directeur, les chercheurs; not la valeur, la hauteur)."""
+def _agent_noun(v: DocView, t: Tok) -> bool:
+    """A noun of an agent by its ending (the language's agent suffixes: -iste, -logue, or a
+    masculine or plural -eur: le directeur, les chercheurs; not la valeur, la hauteur)."""
     if t.upos not in ("NOUN", "") or t.cap:
         return False
     low = t.low
-    if low.endswith(_AGENT_SUFFIXES):
+    lang = v.language
+    if low.endswith(lang.agent_suffixes) or low.endswith(lang.agent_plural_suffixes):
         return True
-    return low.endswith("eurs") or (low.endswith("eur") and "Gender=Masc" in t.feats)
+    return low.endswith(lang.agent_masculine_suffixes) and "Gender=Masc" in t.feats

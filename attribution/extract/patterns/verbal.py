@@ -17,7 +17,7 @@ from .registry import pattern
 from .roles import cue_stops, is_incise, speaker_of
 
 
-@pattern("verb_complement", priority=2, langs=("fr", "en"))
+@pattern("verb_complement", priority=2)
 def verb_complement(u: Unit) -> Iterator[Candidate]:
     """X a indiqué que… / X a confirmé l'attaque / Elle appelle «…» / X a expliqué avoir été…"""
     for g in u.cues:
@@ -29,7 +29,7 @@ def verb_complement(u: Unit) -> Iterator[Candidate]:
         yield from complement_candidates(u, g, "verb_complement", speaker, _stops(u, g))
 
 
-@pattern("participle_cue", priority=3, langs=("fr", "en"))
+@pattern("participle_cue", priority=3)
 def participle_cue(u: Unit) -> Iterator[Candidate]:
     """Baghdad espérant une «réduction…» / …, ajoutant que… / un communiqué assurant que…
 
@@ -44,7 +44,7 @@ def participle_cue(u: Unit) -> Iterator[Candidate]:
         yield from complement_candidates(u, g, "participle_cue", speaker, _stops(u, g))
 
 
-@pattern("passive_cue", priority=4, langs=("fr", "en"))
+@pattern("passive_cue", priority=4)
 def passive_cue(u: Unit) -> Iterator[Candidate]:
     """Il a été annoncé par le ministère que… / he was told by X of "…": the agent speaks."""
     for g in u.cues:

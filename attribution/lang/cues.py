@@ -1,29 +1,24 @@
-"""Language data, one JSON file per language, loaded once.
+"""The cue lexicon of one language, typed: read from ``attribution/lang/<code>/cues.json``.
 
-``fr.json`` and ``en.json`` hold the cue lexicon (verbs by lemma, each with a
+``cues.json`` holds the cue lexicon (verbs by lemma, each with a
 stance class and what complement it needs to report speech), the prepositional
 cues (``selon``, ``according to``) and the closed word classes the extraction
 patterns read (pronouns, determiners, relative pronouns, incises, time words,
-nouns of sources and of documents). Other stages keep their own files here
-(``fr_sources.json``…) and read them with :func:`load_json`.
+nouns of sources and of documents). The registry (``attribution.lang.registry``)
+reads the file; this module only makes it typed tables.
 
-Inflected forms: the loader derives the forms of regular verbs (French -er and
--ir, with the spelling changes of ``annoncer``, ``juger``, ``rappeler``,
-``répéter``) so that a cue is found even where the parser's lemma is wrong or
+Inflected forms: the language's hook ``regular_forms`` derives the forms of
+regular verbs (French -er and -ir, see ``attribution/lang/fr/__init__.py``) so that a cue is found even where the parser's lemma is wrong or
 missing (English may come without any lemma); ``irregular_forms`` in the JSON
 lists the others.
 """
 
 from __future__ import annotations
 
-import json
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from ..errors import UnsupportedLanguage
 from ..records import STANCES
 from ..text import fold as fold  # the one normaliser lives in attribution.text; re-exported
 from ..text import norm as norm
@@ -84,29 +79,6 @@ class Lexicon:
         return self.cues.get(lemma)
 
 
-def _er_forms(lemma: str) -> list[str]:
-    st = lemma[:-2]
-    soft = st[:-1] + "ç" if st.endswith("c") else st + "e" if st.endswith("g") else st
-    strong = st
-    if lemma.endswith(("eler", "eter")) and lemma not in ("geler", "acheter", "haleter"):
-        strong = st + st[-1]  # appeler -> appelle, jeter -> jette
-    elif m := re.match(r"^(.*)é([^aeiouyéèê]{1,2}|gu)$", st):
-        strong = m.group(1) + "è" + m.group(2)  # répéter -> répète, alléguer -> allègue
-    elif m := re.match(r"^(.*)e([^aeiouyéèê])$", st):
-        strong = m.group(1) + "è" + m.group(2)  # relever -> relève, mener -> mène
-    return [strong + "e", strong + "es", strong + "ent", soft + "ons", st + "ez", st + "é", st + "ée",
-            st + "és", st + "ées", soft + "ant", soft + "ais", soft + "ait", soft + "aient", soft + "a",
-            st + "èrent", soft + "âmes", strong + "era", strong + "eront", strong + "erait",
-            strong + "eraient", strong + "erai", st + "er"]
-
-
-def _ir_forms(lemma: str) -> list[str]:
-    st = lemma[:-2]  # second group: garantir -> garantis, garantissait
-    return [st + "is", st + "it", st + "issons", st + "issez", st + "issent", st + "i", st + "ie", st + "is",
-            st + "ies", st + "issant", st + "issait", st + "issaient", st + "ira", st + "iront", st + "irait",
-            st + "iraient", st + "irent", lemma]
-
-
 def _base(lemma: str) -> str:
     """The verb of a reflexive lemma: ``se dire`` -> ``dire``, ``s'affirmer`` -> ``affirmer``."""
     if lemma.startswith("se "):
@@ -116,7 +88,11 @@ def _base(lemma: str) -> str:
     return lemma
 
 
-def _build(lang: str, data: dict[str, Any]) -> Lexicon:
+def build_lexicon(lang: str, data: dict[str, Any],
+                  regular_forms: Callable[[str, bool], list[str] | None] | None = None) -> Lexicon:
+    """The cue lexicon of ``lang`` from its ``cues.json``; ``regular_forms`` (a language hook) gives the
+    inflected forms of a regular verb (the first verb of a multiword cue where its second argument
+    is true), or None where the verb is not regular."""
     cues: dict[str, CueEntry] = {}
     reflexive: dict[str, CueEntry] = {}
     multiword: dict[str, list[CueEntry]] = {}
@@ -140,16 +116,12 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         verb = base
         if verb in irregular:
             verb_forms = irregular[verb] + [verb]
-        elif lang == "fr" and verb.endswith("er"):
-            verb_forms = _er_forms(verb)
-        elif lang == "fr" and verb.endswith("ir"):
-            verb_forms = _ir_forms(verb)
         else:
-            verb_forms = [verb]
+            verb_forms = (regular_forms(verb, False) if regular_forms else None) or [verb]
         for f in verb_forms:
             forms.setdefault(norm(f), verb)
     for head in multiword:  # the first verb of a multiword cue must be findable by its forms too
-        head_forms = irregular.get(head, _er_forms(head) if lang == "fr" and head.endswith("er") else [])
+        head_forms = irregular.get(head, (regular_forms(head, True) if regular_forms else None) or [])
         for f in [head, *head_forms]:
             forms.setdefault(norm(f), head)
     words = {k: frozenset(norm(w) for w in v) for k, v in data.items() if isinstance(v, list)}
@@ -169,33 +141,3 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         words=words, elided={norm(k): v for k, v in data.get("elided", {}).items()},
         phrases=phrases,
     )
-
-
-@cache
-def load_json(filename: str) -> dict[str, Any]:
-    """A JSON data file of this package, parsed once (``fr.json``, ``fr_sources.json``…)."""
-    try:
-        text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise UnsupportedLanguage(filename, "no such language data file") from exc
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-@cache
-def load_lexicon(lang: str) -> Lexicon:
-    """The extraction lexicon of ``lang`` (``fr`` or ``en``); UnsupportedLanguage for another."""
-    code = (lang or "").lower().split("-")[0].split("_")[0]
-    if not re.fullmatch(r"[a-z]{2,3}", code):
-        raise UnsupportedLanguage(str(lang), "not a language code")
-    try:
-        data = load_json(f"{code}.json")
-    except UnsupportedLanguage as exc:
-        raise UnsupportedLanguage(code, f"no cue lexicon for language {code!r} (have: fr, en)") from exc
-    return _build(code, data)
-
-
-def languages() -> tuple[str, ...]:
-    """The languages that have a cue lexicon."""
-    names = [p.name for p in resources.files(__name__).iterdir()]
-    return tuple(sorted(n[:-5] for n in names if re.fullmatch(r"[a-z]{2,3}\.json", n)))

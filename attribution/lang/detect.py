@@ -2,70 +2,44 @@
 
 No network and no model: each language has a short list of its most frequent
 function words, and the language whose words cover most of the text wins.
-Besides the supported languages (fr, en), a few others (de, es, it, pt, nl) are
-recognised too, so that an article in one of them gets a clear "unsupported
-language" error instead of being parsed as French.
+The words of a supported language are in its folder (``<code>/language.json``);
+a few other languages (``unsupported.json``: de, es, it, pt, nl) are recognised
+too, so that an article in one of them gets a clear "unsupported language" error instead of being parsed as French.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
+from importlib import resources
+from typing import Any
 
-from .errors import UnsupportedLanguage
+from ..errors import UnsupportedLanguage
+from .registry import SUPPORTED, load_json
 
-SUPPORTED: tuple[str, ...] = ("fr", "en")
+
+def _unsupported() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files(__package__).joinpath("unsupported.json")
+                                      .read_text(encoding="utf-8"))["languages"]
+    return data
+
+
+def _identities() -> dict[str, dict[str, Any]]:
+    """Code -> names and stopwords: the supported languages' folders first, then unsupported.json."""
+    out = {code: load_json(code, "language.json") for code in SUPPORTED}
+    out.update({code: d for code, d in _unsupported().items() if code not in out})
+    return out
+
 
 # Frequent function words. A word may appear in several lists; the words proper
 # to one language (e.g. "les", "the", "und", "het") are what decide.
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": _set("""
-        le la les l de des du d un une et est en que qu qui dans pour pas sur au aux avec ce
-        cette ces il elle ils elles nous vous ont sont été être par plus ne n se s sa son ses
-        leur leurs à où mais ou donc aussi a y c j lui était selon après contre entre
-    """),
-    "en": _set("""
-        the of and to in is was for that on with as by at from it he she they his her their
-        be been has have had are were this which not but or an will would said who its after
-        about than also there when
-    """),
-    "de": _set("""
-        der die das und ist nicht mit von den dem des ein eine einen zu auf für sich im auch
-        als wird wurde sie er es bei nach aus werden hat dass oder über noch nur wie vor
-    """),
-    "es": _set("""
-        el la los las de del y que en un una es por con para se no al lo su sus como más pero
-        fue ha han está son este esta entre sobre también según dijo ya
-    """),
-    "it": _set("""
-        il lo la gli le di del della dei e è che in un una per con non si al alla sono ha
-        anche come più ma nel nella degli delle questo stato dal alle
-    """),
-    "pt": _set("""
-        o a os as de do da dos das e é que em um uma para com não se no na por ao mais como
-        mas foi são ser pelo pela também seu sua nos ele
-    """),
-    "nl": _set("""
-        de het een en van is dat op te in voor met niet zijn die er aan ook als bij om door
-        maar wordt werd naar heeft hebben zij dit
-    """),
-}
+STOPWORDS: dict[str, frozenset[str]] = {code: frozenset(str(d["stopwords"]).split())
+                                        for code, d in _identities().items()}
 
 # Names and codes that metadata may use for a language, mapped to ISO 639-1.
-_NAMES: dict[str, str] = {
-    "fra": "fr", "fre": "fr", "french": "fr", "français": "fr", "francais": "fr",
-    "eng": "en", "english": "en", "anglais": "en",
-    "deu": "de", "ger": "de", "german": "de", "deutsch": "de", "allemand": "de",
-    "spa": "es", "spanish": "es", "español": "es", "espagnol": "es",
-    "ita": "it", "italian": "it", "italiano": "it", "italien": "it",
-    "por": "pt", "portuguese": "pt", "português": "pt", "portugais": "pt",
-    "nld": "nl", "dut": "nl", "dutch": "nl", "nederlands": "nl", "néerlandais": "nl",
-}
+_NAMES: dict[str, str] = {name: code for code, d in _identities().items() for name in d.get("names", ())}
 
 SAMPLE_CHARS = 20_000  # the start of a long article is enough to know its language
 MIN_HITS = 3  # fewer stopwords than this is too little evidence

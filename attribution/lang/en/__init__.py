@@ -1,0 +1,1 @@
+"""English hooks: none so far; everything English lives in the JSON files beside this module."""
