@@ -189,3 +189,15 @@ def test_every_import_inside_a_function_says_why_it_is_deferred() -> None:
     if offenders:
         pytest.fail("imports inside a function without a '# deferred: <why>' comment "
                     "(move them to the top, or say what they defer):\n" + "\n".join(offenders))
+
+
+def test_setup_cfg_ships_every_package_of_the_tree() -> None:
+    # an editable install hides a subpackage missing from setup.cfg; a wheel would lack it
+    import configparser  # deferred: only this test reads setup.cfg
+
+    cfg = configparser.ConfigParser()
+    cfg.read(PACKAGE.parent / "setup.cfg", encoding="utf-8")
+    listed = {p.strip() for p in cfg["options"]["packages"].split() if p.strip()}
+    on_disk = {".".join(init.parent.relative_to(PACKAGE.parent).parts) for init in PACKAGE.rglob("__init__.py")}
+    assert on_disk <= listed, sorted(on_disk - listed)
+    assert "attribution.templates" in listed
