@@ -10,6 +10,7 @@ name`` counted as an import of the submodule when ``name`` is one.
 from __future__ import annotations
 
 import ast
+import configparser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -193,8 +194,6 @@ def test_every_import_inside_a_function_says_why_it_is_deferred() -> None:
 
 def test_setup_cfg_ships_every_package_of_the_tree() -> None:
     # an editable install hides a subpackage missing from setup.cfg; a wheel would lack it
-    import configparser  # deferred: only this test reads setup.cfg
-
     cfg = configparser.ConfigParser()
     cfg.read(PACKAGE.parent / "setup.cfg", encoding="utf-8")
     listed = {p.strip() for p in cfg["options"]["packages"].split() if p.strip()}
