@@ -3,18 +3,26 @@
 spaCy keeps whitespace as tokens and one token per word (no multi-word tokens), names the
 root ``ROOT``; the conversion drops whitespace tokens (re-attaching their dependents),
 lower-cases the root label and maps entity labels to PER/ORG/LOC/MISC.
+
+Selective parse (the default): the tokenizer alone runs over every paragraph, a rule pass
+(``select``) finds the sentences that may carry a claim and their neighbours, and only runs
+of those get the whole pipeline; the other sentences get tokens, tags, lemmas and entities
+(what resolution reads there) without the dependency parser. ``full_parse=True`` (or
+$ATTRIBUTION_FULL_PARSE=1, the CLI's ``--full-parse``) parses everything, for comparison.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EngineUnavailable
 from .base import TokenRow, bioes, build_document, check_lang, entity_type
 from .chunks import paragraph_spans
+from .select import select
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
@@ -150,6 +158,48 @@ def _pipe(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[i
             batch, size = [span], span[1] - span[0]
 
 
+# Components the sentences outside the selection skip: the tree is read only where a claim can be.
+LIGHT_SKIP: tuple[str, ...] = ("parser",)
+# Docs per nlp.pipe batch in the selective parse (pieces are a few sentences each).
+PIECE_BATCH = 64
+
+
+
+def full_parse_default() -> bool:
+    """$ATTRIBUTION_FULL_PARSE=1: parse every sentence (what the CLI's --full-parse sets)."""
+    return os.environ.get("ATTRIBUTION_FULL_PARSE", "") not in ("", "0")
+
+
+def pieces(tokdoc: Any, lang: str) -> list[tuple[int, int, bool, list[int]]]:
+    """Runs of the rule sentences of ``tokdoc`` (tokenizer output) as (first token, end token,
+    full parse?, token index of each sentence start), covering every token in order."""
+    idx = [t.i for t in tokdoc if not t.is_space and t.text.strip()]
+    if not idx:
+        return []
+    words = [(tokdoc[i].text, tokdoc[i].idx, tokdoc[i].idx + len(tokdoc[i])) for i in idx]
+    out: list[tuple[int, int, bool, list[int]]] = []
+    for n, (a, _b, full) in enumerate(select(words, lang)):
+        start = 0 if n == 0 else idx[a]  # leading whitespace goes with the first sentence
+        if out and out[-1][2] == full:
+            out[-1][3].append(start)
+        else:
+            if out:
+                out[-1] = (out[-1][0], start, out[-1][2], out[-1][3])
+            out.append((start, len(tokdoc), full, [start]))
+    last = out[-1]
+    out[-1] = (last[0], len(tokdoc), last[2], last[3])
+    return out
+
+
+def _light_doc(tokdoc: Any, a: int, b: int, starts: list[int]) -> Any:
+    """Tokens [a, b) of ``tokdoc`` as a Doc of their own, its sentences set by the rule pass."""
+    doc = tokdoc[a:b].as_doc()
+    first = set(starts)
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = (a + k) in first
+    return doc
+
+
 _LOADED: dict[str, Any] = {}  # package -> loaded pipeline: loading takes seconds, keep one per process
 
 
@@ -170,7 +220,7 @@ class SpacyEngine:
 
     name = "spacy"
 
-    def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS) -> None:
+    def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS, full_parse: bool | None = None) -> None:
         if not package_installed(package):
             raise EngineUnavailable(
                 f"spaCy model {package!r} is not installed: pip install {package} "
@@ -180,6 +230,9 @@ class SpacyEngine:
         self.model_id = f"{package}-{self.version}"
         self.lang = package.split("_", 1)[0]
         self.chunk_chars = chunk_chars
+        self.full_parse = full_parse_default() if full_parse is None else full_parse
+        # part of the parse cache key: a selective parse is not a full one
+        self.parse_mode = "" if self.full_parse else "select1"
         self.choice_note: str | None = None
         self._nlp: Any = None
 
@@ -199,10 +252,38 @@ class SpacyEngine:
         # One Doc per paragraph: spaCy's parser would run sentences across paragraph breaks.
         spans = paragraph_spans(text, self.chunk_chars)
         parsed = "parser" in nlp.pipe_names
-        rows: list[list[TokenRow]] = []
-        for start, sdoc in _pipe(nlp, text, spans):
-            rows.extend(spacy_rows(sdoc, start, lang, parsed))
-        return build_document(text, rows, lang)
+        if self.full_parse or not parsed:
+            rows: list[list[TokenRow]] = []
+            for start, sdoc in _pipe(nlp, text, spans):
+                rows.extend(spacy_rows(sdoc, start, lang, parsed))
+            return build_document(text, rows, lang)
+        return build_document(text, self._selective_rows(nlp, text, spans, lang), lang)
+
+    def _selective_rows(self, nlp: Any, text: str, spans: list[tuple[int, int]], lang: str) -> list[list[TokenRow]]:
+        """Rows of every sentence: runs chosen by ``select`` fully parsed, the others without LIGHT_SKIP."""
+        full_docs: list[tuple[int, Any]] = []  # (order, doc)
+        light_docs: list[tuple[int, Any]] = []
+        shifts: list[tuple[int, bool]] = []  # offset of each piece in ``text``, and whether it is parsed
+        for start, end in spans:
+            tokdoc = nlp.make_doc(text[start:end])
+            for a, b, full, starts in pieces(tokdoc, lang):
+                order = len(shifts)
+                shifts.append((start + tokdoc[a].idx, full))
+                if full:
+                    full_docs.append((order, tokdoc[a:b].as_doc()))
+                else:
+                    light_docs.append((order, _light_doc(tokdoc, a, b, starts)))
+        done: dict[int, list[list[TokenRow]]] = {}
+        light_pipes = [n for n in nlp.pipe_names if n not in LIGHT_SKIP]
+        for group, names in ((full_docs, nlp.pipe_names), (light_docs, light_pipes)):
+            if not group:
+                continue
+            with nlp.select_pipes(enable=names):
+                for (order, _), sdoc in zip(group, nlp.pipe([d for _, d in group], batch_size=PIECE_BATCH),
+                                            strict=True):
+                    shift, full = shifts[order]
+                    done[order] = spacy_rows(sdoc, shift, lang, full)
+        return [row for order in range(len(shifts)) for row in done[order]]
 
 
 class ShallowEngine:
