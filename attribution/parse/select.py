@@ -92,9 +92,15 @@ def needs_parse(words: Sequence[Word], lang: str) -> bool:
     return False
 
 
+def spread(hits: Sequence[bool], reach: int = NEIGHBOURS) -> list[bool]:
+    """The sentences to parse: those hit and their neighbours up to ``reach`` on each side
+    (over the whole article: the speaker of a pronoun may end the previous paragraph)."""
+    n = len(hits)
+    return [any(hits[max(0, k - reach):min(n, k + reach + 1)]) for k in range(n)]
+
+
 def select(words: Sequence[Word], lang: str) -> list[tuple[int, int, bool]]:
-    """The rule sentences of ``words`` as (first, last, full parse?), neighbours included."""
+    """The rule sentences of ``words`` (one paragraph) as (first, last, full parse?), neighbours included."""
     sents = sentences(words)
-    hit = [needs_parse(words[a:b], lang) for a, b in sents]
-    full = [any(hit[max(0, k - NEIGHBOURS):k + NEIGHBOURS + 1]) for k in range(len(sents))]
+    full = spread([needs_parse(words[a:b], lang) for a, b in sents])
     return [(a, b, f) for (a, b), f in zip(sents, full, strict=True)]

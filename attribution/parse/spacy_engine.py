@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EngineUnavailable
 from .base import TokenRow, bioes, build_document, check_lang, entity_type
 from .chunks import paragraph_spans
-from .select import select
+from .select import needs_parse, sentences, spread
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
@@ -172,24 +172,28 @@ def full_parse_default() -> bool:
     return os.environ.get("ATTRIBUTION_FULL_PARSE", "") not in ("", "0")
 
 
-def pieces(tokdoc: Any, lang: str) -> list[tuple[int, int, bool, list[int]]]:
-    """Runs of the rule sentences of ``tokdoc`` (tokenizer output) as (first token, end token,
-    full parse?, token index of each sentence start), covering every token in order."""
+def rule_sentences(tokdoc: Any, lang: str) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
+    """The first pass over one paragraph (tokenizer output): token index of each word (spaces
+    aside), the rule sentences as [first, last) word ranges, and whether each may hold a claim."""
     idx = [t.i for t in tokdoc if not t.is_space and t.text.strip()]
-    if not idx:
-        return []
     words = [(tokdoc[i].text, tokdoc[i].idx, tokdoc[i].idx + len(tokdoc[i])) for i in idx]
+    sents = sentences(words)
+    return idx, sents, [needs_parse(words[a:b], lang) for a, b in sents]
+
+
+def pieces(tokdoc: Any, idx: list[int], sents: list[tuple[int, int]],
+           full: list[bool]) -> list[tuple[int, int, bool, list[int]]]:
+    """Runs of the rule sentences of ``tokdoc`` parsed alike, as (first token, end token, full
+    parse?, token index of each sentence start), covering every token in order."""
     out: list[tuple[int, int, bool, list[int]]] = []
-    for n, (a, _b, full) in enumerate(select(words, lang)):
+    for n, ((a, _b), flag) in enumerate(zip(sents, full, strict=True)):
         start = 0 if n == 0 else idx[a]  # leading whitespace goes with the first sentence
-        if out and out[-1][2] == full:
+        if out and out[-1][2] == flag:
             out[-1][3].append(start)
-        else:
-            if out:
-                out[-1] = (out[-1][0], start, out[-1][2], out[-1][3])
-            out.append((start, len(tokdoc), full, [start]))
-    last = out[-1]
-    out[-1] = (last[0], len(tokdoc), last[2], last[3])
+            continue
+        if out:
+            out[-1] = (out[-1][0], start, out[-1][2], out[-1][3])
+        out.append((start, len(tokdoc), flag, [start]))
     return out
 
 
@@ -262,13 +266,24 @@ class SpacyEngine:
         return build_document(text, self._selective_rows(nlp, text, spans, lang), lang)
 
     def _selective_rows(self, nlp: Any, text: str, spans: list[tuple[int, int]], lang: str) -> list[list[TokenRow]]:
-        """Rows of every sentence: runs chosen by ``select`` fully parsed, the others without LIGHT_SKIP."""
+        """Rows of every sentence: the claim sentences and their neighbours fully parsed, the
+        others without LIGHT_SKIP; each run of sentences alike is one Doc."""
         full_docs: list[tuple[int, Any]] = []  # (order, doc)
         light_docs: list[tuple[int, Any]] = []
         shifts: list[tuple[int, bool]] = []  # offset of each piece in ``text``, and whether it is parsed
+        paragraphs = []
+        hits: list[bool] = []
         for start, end in spans:
             tokdoc = nlp.make_doc(text[start:end])
-            for a, b, full, starts in pieces(tokdoc, lang):
+            idx, sents, hit = rule_sentences(tokdoc, lang)
+            paragraphs.append((start, tokdoc, idx, sents))
+            hits.extend(hit)
+        flags = spread(hits)  # neighbours across paragraph breaks too
+        first = 0  # index in ``flags`` of the paragraph's first sentence
+        for start, tokdoc, idx, sents in paragraphs:
+            here = flags[first:first + len(sents)]
+            first += len(sents)
+            for a, b, full, starts in pieces(tokdoc, idx, sents, here):
                 order = len(shifts)
                 shifts.append((start + tokdoc[a].idx, full))
                 if full:

