@@ -66,7 +66,9 @@ eval: $(STAMP)
 	$(BIN)/attribution evaluate tests/heldout/fr --engine spacy --overall-only --gate tests/heldout_minimums.json
 	$(BIN)/attribution evaluate tests/heldout_b/fr --engine spacy --overall-only --gate tests/heldout_b_minimums.json
 
+# (a) full spaCy parse vs (b) attribution extract on the same texts, then extraction alone, then the corpus runs.
 bench: $(STAMP)
+	$(BIN)/python bench/parse_vs_extract.py
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/run.py
 

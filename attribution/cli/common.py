@@ -3,6 +3,7 @@ way a command gets its corpus processed (``process``, over ``pipeline.run``)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -20,8 +21,17 @@ INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C (128 + SIG
 ENGINES = ("auto", "stanza", "spacy", "conllu")
 
 
+def _full_parse(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # Through the environment, so that worker processes (parallel, dask) parse the same way.
+    if value:
+        os.environ["ATTRIBUTION_FULL_PARSE"] = "1"
+
+
 def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--engine, --model, --cache-dir / --no-cache, shared by every command that parses."""
+    """--engine, --model, --cache-dir / --no-cache, --full-parse, shared by every command that parses."""
+    f = click.option("--full-parse", is_flag=True, expose_value=False, callback=_full_parse,
+                     help="spaCy: parse every sentence, not only those that may carry a claim "
+                          "and their neighbours (slower; for comparison).")(f)
     f = click.option("--no-cache", is_flag=True, help="Parse again even when a cached parse exists.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="Where parses are cached (default: $ATTRIBUTION_CACHE or ~/.cache/attribution).")(f)

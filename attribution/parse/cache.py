@@ -1,7 +1,7 @@
 """Parses kept on disk, so that a second run on unchanged text parses nothing.
 
-An entry is keyed by engine, model id (which includes the model version), language and the
-SHA-256 of the text; it holds ``Document.to_serialized()`` (JSON) plus the input's hash.
+An entry is keyed by engine, model id (which includes the model version), parse mode (the
+spaCy engine's selective parse is not its full one), language and the SHA-256 of the text; it holds ``Document.to_serialized()`` (JSON) plus the input's hash.
 Writes are atomic (a temporary file then ``os.replace``); an entry that cannot be read back
 is parsed again.
 """
@@ -34,11 +34,13 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cache_key(engine: str, model_id: str, lang: str, text: str) -> str:
-    """The hex key of one parse."""
+def cache_key(engine: str, model_id: str, lang: str, text: str, mode: str = "") -> str:
+    """The hex key of one parse; ``mode`` "" (a whole parse) keeps the keys of earlier versions."""
     h = hashlib.sha256()
     for part in (FORMAT_VERSION, engine, model_id, lang):
         h.update(part.encode("utf-8") + b"\0")
+    if mode:
+        h.update(b"mode=" + mode.encode("utf-8") + b"\0")
     h.update(_sha(text).encode("ascii"))
     return h.hexdigest()
 
@@ -59,7 +61,7 @@ class CachedEngine:
         return self
 
     def path(self, text: str, lang: str) -> Path:
-        key = cache_key(self.name, self.model_id, lang, text)
+        key = cache_key(self.name, self.model_id, lang, text, getattr(self.engine, "parse_mode", ""))
         return self.folder / self.name / key[:2] / f"{key}.json"
 
     def _read(self, path: Path, text: str) -> Document | None:

@@ -3,6 +3,12 @@
 spaCy keeps whitespace as tokens and one token per word (no multi-word tokens), names the
 root ``ROOT``; the conversion drops whitespace tokens (re-attaching their dependents),
 lower-cases the root label and maps entity labels to PER/ORG/LOC/MISC.
+
+Selective parse (the default): the tokenizer alone runs over every paragraph, a rule pass
+(``select``) finds the sentences that may carry a claim and their neighbours, and only runs
+of those get the whole pipeline; the other sentences get tokens, tags and lemmas, without
+the dependency parser and the entity recogniser (``LIGHT_SKIP``). ``full_parse=True`` (or
+$ATTRIBUTION_FULL_PARSE=1, the CLI's ``--full-parse``) parses everything, for comparison.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EngineUnavailable
 from .base import TokenRow, bioes, build_document, check_lang, entity_type
 from .chunks import paragraph_spans
+from .select import needs_parse, sentences, spread
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
@@ -203,6 +211,54 @@ def _pipe(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[i
             batch, size = [span], span[1] - span[0]
 
 
+# Components the sentences outside the selection skip: the tree is read only where a claim can be,
+# and entities only around claims (speakers, antecedents); the dev and held-out figures are the
+# same with and without them there.
+LIGHT_SKIP: tuple[str, ...] = ("parser", "ner")
+# Docs per nlp.pipe batch in the selective parse (pieces are a few sentences each).
+PIECE_BATCH = 64
+
+
+
+def full_parse_default() -> bool:
+    """$ATTRIBUTION_FULL_PARSE=1: parse every sentence (what the CLI's --full-parse sets)."""
+    return os.environ.get("ATTRIBUTION_FULL_PARSE", "") not in ("", "0")
+
+
+def rule_sentences(tokdoc: Any, lang: str) -> tuple[list[int], list[tuple[int, int]], list[bool]]:
+    """The first pass over one paragraph (tokenizer output): token index of each word (spaces
+    aside), the rule sentences as [first, last) word ranges, and whether each may hold a claim."""
+    idx = [t.i for t in tokdoc if not t.is_space and t.text.strip()]
+    words = [(tokdoc[i].text, tokdoc[i].idx, tokdoc[i].idx + len(tokdoc[i])) for i in idx]
+    sents = sentences(words)
+    return idx, sents, [needs_parse(words[a:b], lang) for a, b in sents]
+
+
+def pieces(tokdoc: Any, idx: list[int], sents: list[tuple[int, int]],
+           full: list[bool]) -> list[tuple[int, int, bool, list[int]]]:
+    """Runs of the rule sentences of ``tokdoc`` parsed alike, as (first token, end token, full
+    parse?, token index of each sentence start), covering every token in order."""
+    out: list[tuple[int, int, bool, list[int]]] = []
+    for n, ((a, _b), flag) in enumerate(zip(sents, full, strict=True)):
+        start = 0 if n == 0 else idx[a]  # leading whitespace goes with the first sentence
+        if out and out[-1][2] == flag:
+            out[-1][3].append(start)
+            continue
+        if out:
+            out[-1] = (out[-1][0], start, out[-1][2], out[-1][3])
+        out.append((start, len(tokdoc), flag, [start]))
+    return out
+
+
+def _light_doc(tokdoc: Any, a: int, b: int, starts: list[int]) -> Any:
+    """Tokens [a, b) of ``tokdoc`` as a Doc of their own, its sentences set by the rule pass."""
+    doc = tokdoc[a:b].as_doc()
+    first = set(starts)
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = (a + k) in first
+    return doc
+
+
 _LOADED: dict[str, Any] = {}  # package -> loaded pipeline: loading takes seconds, keep one per process
 
 
@@ -225,7 +281,7 @@ class SpacyEngine:
 
     name = "spacy"
 
-    def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS) -> None:
+    def __init__(self, package: str, *, chunk_chars: int = CHUNK_CHARS, full_parse: bool | None = None) -> None:
         if not package_installed(package):
             raise EngineUnavailable(
                 f"spaCy model {package!r} is not installed: {install_hint(package)} "
@@ -235,6 +291,9 @@ class SpacyEngine:
         self.model_id = f"{package}-{self.version}"
         self.lang = package.split("_", 1)[0]
         self.chunk_chars = chunk_chars
+        self.full_parse = full_parse_default() if full_parse is None else full_parse
+        # part of the parse cache key: a selective parse is not a full one
+        self.parse_mode = "" if self.full_parse else "select1"
         self.choice_note: str | None = None
         self._nlp: Any = None
 
@@ -254,10 +313,49 @@ class SpacyEngine:
         # One Doc per paragraph: spaCy's parser would run sentences across paragraph breaks.
         spans = paragraph_spans(text, self.chunk_chars)
         parsed = "parser" in nlp.pipe_names
-        rows: list[list[TokenRow]] = []
-        for start, sdoc in _pipe(nlp, text, spans):
-            rows.extend(spacy_rows(sdoc, start, lang, parsed))
-        return build_document(text, rows, lang)
+        if self.full_parse or not parsed:
+            rows: list[list[TokenRow]] = []
+            for start, sdoc in _pipe(nlp, text, spans):
+                rows.extend(spacy_rows(sdoc, start, lang, parsed))
+            return build_document(text, rows, lang)
+        return build_document(text, self._selective_rows(nlp, text, spans, lang), lang)
+
+    def _selective_rows(self, nlp: Any, text: str, spans: list[tuple[int, int]], lang: str) -> list[list[TokenRow]]:
+        """Rows of every sentence: the claim sentences and their neighbours fully parsed, the
+        others without LIGHT_SKIP; each run of sentences alike is one Doc."""
+        full_docs: list[tuple[int, Any]] = []  # (order, doc)
+        light_docs: list[tuple[int, Any]] = []
+        shifts: list[tuple[int, bool]] = []  # offset of each piece in ``text``, and whether it is parsed
+        paragraphs = []
+        hits: list[bool] = []
+        for start, end in spans:
+            tokdoc = nlp.make_doc(text[start:end])
+            idx, sents, hit = rule_sentences(tokdoc, lang)
+            paragraphs.append((start, tokdoc, idx, sents))
+            hits.extend(hit)
+        flags = spread(hits)  # neighbours across paragraph breaks too
+        first = 0  # index in ``flags`` of the paragraph's first sentence
+        for start, tokdoc, idx, sents in paragraphs:
+            here = flags[first:first + len(sents)]
+            first += len(sents)
+            for a, b, full, starts in pieces(tokdoc, idx, sents, here):
+                order = len(shifts)
+                shifts.append((start + tokdoc[a].idx, full))
+                if full:
+                    full_docs.append((order, tokdoc[a:b].as_doc()))
+                else:
+                    light_docs.append((order, _light_doc(tokdoc, a, b, starts)))
+        done: dict[int, list[list[TokenRow]]] = {}
+        light_pipes = [n for n in nlp.pipe_names if n not in LIGHT_SKIP]
+        for group, names in ((full_docs, nlp.pipe_names), (light_docs, light_pipes)):
+            if not group:
+                continue
+            with nlp.select_pipes(enable=names):
+                for (order, _), sdoc in zip(group, nlp.pipe([d for _, d in group], batch_size=PIECE_BATCH),
+                                            strict=True):
+                    shift, full = shifts[order]
+                    done[order] = spacy_rows(sdoc, shift, lang, full)
+        return [row for order in range(len(shifts)) for row in done[order]]
 
 
 class ShallowEngine:
