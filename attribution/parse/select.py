@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from ..lexicon import load_lexicon, norm
+from ..lang import load_lexicon, norm
 
 # Characters that open or close a quotation (the first pass cannot tell a quote from an apostrophe
 # inside a word, so only a mark that is a word of its own counts).
@@ -40,8 +40,9 @@ def cue_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     for lemma in [*lex.cues, *lex.reflexive, *lex.multiword]:
         for word in norm(lemma).replace("'", "' ").split():
             forms.add(word)
-            # The stem reaches the inflections the lexicon does not list (regular endings).
-            stem = word[:-2] if lang == "fr" and word[-2:] in ("er", "ir", "re") else word.rstrip("e")
+            # The stem reaches the inflections the lexicon does not list (regular endings); a stem
+            # cut too short only selects more sentences, never fewer.
+            stem = word[:-2] if word[-2:] in ("er", "ir", "re") else word.rstrip("e")
             if len(stem) >= MIN_STEM:
                 stems.add(stem)
     preps = {norm(p).replace("'", "' ").split()[0] for p in lex.prepositions}
@@ -82,10 +83,8 @@ def needs_parse(words: Sequence[Word], lang: str) -> bool:
     """Whether one sentence may hold a claim (a quote mark, cue form, source preposition, colon)."""
     forms, stems, preps = cue_words(lang)
     lows = [norm(t) for t, _s, _e in words]
-    for k, low in enumerate(lows):
+    for low in lows:
         if low in QUOTE_MARKS or low == ":" or low in preps:
-            return True
-        if low == "according" and k + 1 < len(lows) and lows[k + 1] == "to":
             return True
         if _is_cue(low, forms, stems):
             return True
