@@ -65,6 +65,8 @@ eval: $(STAMP)
 	$(BIN)/attribution evaluate ../shared/eval/fr ../shared/eval/en --engine spacy --gate tests/eval_minimums.json
 	$(BIN)/attribution evaluate tests/heldout/fr --engine spacy --overall-only --gate tests/heldout_minimums.json
 	$(BIN)/attribution evaluate tests/heldout_b/fr --engine spacy --overall-only --gate tests/heldout_b_minimums.json
+	$(BIN)/attribution evaluate tests/heldout_c/fr --engine spacy --overall-only --gate tests/heldout_c_fr_minimums.json
+	$(BIN)/attribution evaluate tests/heldout_c/en --engine spacy --overall-only --gate tests/heldout_c_en_minimums.json
 
 # (a) full spaCy parse vs (b) attribution extract on the same texts, then extraction alone, then the corpus runs.
 bench: $(STAMP)
