@@ -208,8 +208,9 @@ def test_fixture_by_folder_gives_the_same_comparison(gold_results: list[ArticleR
 def test_text_and_json(gold_results: list[ArticleResult]) -> None:
     c = compare_outlets(gold_results)
     text = render(lib.output(c, "table"), "table")
-    assert text.startswith("# 2 outlets, grouped by outlet\n")
-    assert "# Same quote in several outlets: 4 (similarity >= 85)" in text
+    assert text.startswith("# Summary: 4 claims carried by several outlets\n")
+    assert "# 2 outlets, grouped by outlet\n" in text
+    assert "# Same claim in several outlets: 4, most re-sourced first" in text
     assert "# Quotes only one outlet carries: 4" in text
     assert "cue «avait reconnu» (reconnaître, concession) -> Sabrina Singh" in text
     d = json.loads(render(lib.output(c, "json"), "json"))
@@ -267,7 +268,7 @@ def test_cli_table_and_json(cli_corpus: None) -> None:
 
     r = CliRunner().invoke(command, ["corpus"])
     assert r.exit_code == 0, r.output
-    assert "# Same quote in several outlets: 4" in r.stdout
+    assert "# Same claim in several outlets: 4" in r.stdout
     r = CliRunner().invoke(command, ["corpus", "--by", "dir", "--format", "json"])
     assert r.exit_code == 0
     assert [o["name"] for o in json.loads(r.stdout)["outlets"]] == ["courrier", "gazette"]

@@ -17,7 +17,7 @@ from .common import FailureLog, corpus_options, load_corpus, note
 @click.argument("paths", nargs=-1)
 @corpus_options
 @click.option("--by", type=click.Choice(lib.GROUPINGS), default="outlet", show_default=True,
-              help="Group articles by their outlet metadata, or by top-level folder.")
+              help="Group articles by their outlet metadata, by top-level folder, or by the web domain of their URL.")
 @click.option("--format", "fmt", type=click.Choice(lib.FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
@@ -31,7 +31,7 @@ def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
     comparison = lib.compare_outlets(results, by=by, threshold=min_similarity)
     if len(comparison.outlets) < 2:
         names = ", ".join(comparison.names) or "none"
-        hint = " (try --by dir)" if by == "outlet" else ""
+        hint = " (try --by dir or --by domain)" if by == "outlet" else ""
         note(f"only one group of articles ({names}): nothing to compare side by side{hint}")
     text = compare_page(comparison) if fmt == "html" else render(lib.output(comparison, fmt), fmt)
     if output is None:
