@@ -296,7 +296,7 @@ def test_cli_notes_a_single_group(cli_corpus: None) -> None:
     r = CliRunner().invoke(command, ["single"])
     assert r.exit_code == 0
     assert r.stderr == (f"only one group of articles ({GAZETTE}): nothing to compare side by "
-                        "side (try --by dir)\n")
+                        "side (try --by dir or --by domain)\n")
 
 
 # -- the real pipeline, once extraction and resolution exist ---------------------------------------
