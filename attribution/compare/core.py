@@ -288,6 +288,10 @@ class Comparison:
                 return p
         return None
 
+    def shared_by(self, outlet: str) -> tuple[QuoteGroup, ...]:
+        """The shared claims that ``outlet`` carries."""
+        return tuple(g for g in self.shared if outlet in g.outlets)
+
     def unique_to(self, outlet: str) -> tuple[QuoteGroup, ...]:
         return tuple(g for g in self.unique if g.outlets == (outlet,))
 
