@@ -50,6 +50,8 @@ from .matching import (
 from .rendition import Rendition
 
 UNKNOWN = "(unknown)"
+# Share of the pairs across two groups that must match or nearly match for the groups to join.
+JOIN_SHARE = 0.5
 GROUPINGS = ("outlet", "dir", "domain")
 
 
@@ -380,18 +382,26 @@ def _groups(renditions: Sequence[Rendition], threshold: float
         elif verdict == NEAR and renditions[i].outlet != renditions[j].outlet:
             near.append((score, bar + shift, i, j))
     links.sort(key=lambda x: (-x[0], x[2], x[3]))
+    close = {(i, j) for _, _, i, j in links} | {(i, j) for _, _, i, j in near}
+    articles = [(r.path, r.article) for r in renditions]
     parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     weakest: dict[int, float] = {}
     for _, score, i, j in links:
         ri, rj = _find(parent, i), _find(parent, j)
         if ri == rj:
             continue
+        # Two claims are joined only when most renditions of the one come close to most
+        # of the other's: a single link between two groups sharing a story's vocabulary
+        # would otherwise chain different claims (transitivity).
+        cross = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]
+                 if articles[x] != articles[y]]
+        if cross and sum(c in close for c in cross) < JOIN_SHARE * len(cross):
+            continue
         parent[rj] = ri
+        members[ri].extend(members.pop(rj))
         weakest[ri] = min(score, weakest.get(ri, score), weakest.get(rj, score))
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[_find(parent, i)].append(i)
-    ordered = sorted(members.items(), key=lambda kv: kv[1][0])
+    ordered = sorted(((root, sorted(idx)) for root, idx in members.items()), key=lambda kv: kv[1][0])
     groups = []
     for root, idx in ordered:
         rs = tuple(renditions[i] for i in idx)

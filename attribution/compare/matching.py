@@ -67,11 +67,14 @@ STOP: frozenset[str] = frozenset(
 # pair set (translated pairs left out) hard negatives, other claims of the same story, reach
 # 67-73 when they repeat its vocabulary, while reworded renditions spread from 15 to 90: no
 # bar separates them. 50 keeps precision near 0.9 (35: P 0.83 R 0.80; 60: P 0.93 R 0.49).
-WORD_THRESHOLD = 50.0
+WORD_THRESHOLD = 55.0
 # When both the credited source and the cue lemma agree, a slightly lower word score
 # suffices. Only both together: one speaker with one verb ("said") makes several claims
 # of a story, so either alone is no evidence.
-EVIDENCE_THRESHOLD = 45.0
+EVIDENCE_THRESHOLD = 50.0
+# The word measure needs this many stems on each side: a fragment ("cette décision")
+# is inside any long claim of the story, so short contents must match as strings.
+MIN_STEMS = 4
 # A score this close under the bar is a near miss: listed for review, never joined.
 NEAR_MISS_MARGIN = 10.0
 
@@ -139,6 +142,8 @@ def match_score(text_a: str, text_b: str, stems_a: frozenset[str], stems_b: froz
     if string >= THRESHOLD:
         return string, THRESHOLD
     bar = EVIDENCE_THRESHOLD if same_source and same_cue else WORD_THRESHOLD
+    if min(len(stems_a), len(stems_b)) < MIN_STEMS:
+        return string, THRESHOLD
     return word_overlap(stems_a, stems_b), bar
 
 
