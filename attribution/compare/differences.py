@@ -119,12 +119,24 @@ def differences(renditions: Sequence[Rendition]) -> tuple[Difference, ...]:
     return tuple(sorted(out, key=lambda d: (KINDS.index(d.kind), d.a, d.b)))
 
 
+def _words(text: str) -> list[tuple[str, str]]:
+    """(key, text) per word, the text carrying the spaces and marks that follow the word
+    (a leading run of marks is a token of its own, keyed ""); joined, the texts give ``text``."""
+    out: list[tuple[str, str]] = []
+    for tok in _TOKEN.findall(text):
+        key = normalise_content(tok)
+        if key or not out:
+            out.append((key, tok))
+        else:
+            out[-1] = (out[-1][0], out[-1][1] + tok)
+    return out
+
+
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
     """``after`` against ``before``, word by word: segments ``("=", text)``, ``("-", removed)``,
-    ``("+", added)``; case, accents and quotation marks do not count as changes."""
-    ta, tb = _TOKEN.findall(before), _TOKEN.findall(after)
-    keys_a = [normalise_content(t) or t for t in ta]
-    keys_b = [normalise_content(t) or t for t in tb]
+    ``("+", added)``; case, accents, punctuation and quotation marks do not count as changes
+    (equal words are shown as ``after`` writes them)."""
+    wa, wb = _words(before), _words(after)
     out: list[tuple[str, str]] = []
 
     def add(op: str, text: str) -> None:
@@ -134,10 +146,11 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
             else:
                 out.append((op, text))
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in wa], [k for k, _ in wb], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            add("=", "".join(tb[j1:j2]))
+            add("=", "".join(t for _, t in wb[j1:j2]))
         else:
-            add("-", "".join(ta[i1:i2]))
-            add("+", "".join(tb[j1:j2]))
+            add("-", "".join(t for _, t in wa[i1:i2]))
+            add("+", "".join(t for _, t in wb[j1:j2]))
     return out
