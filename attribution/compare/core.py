@@ -149,6 +149,8 @@ class PairOverlap:
 
 
 DIFF_FIELDS = ("type", "cue", "stance", "source")
+# Kinds of difference whose values can be listed outlet by outlet (QuoteGroup.variants).
+VARIANT_KINDS = ("credit", "office_vs_head", "cue", "marks")
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,26 @@ class QuoteGroup:
         }
         return tuple(f for f in DIFF_FIELDS if len(values[f]) > 1)
 
+    def variants(self, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+        """For ``credit``, ``office_vs_head``, ``cue`` and ``marks``: each value the outlets
+        gave (a credited source, a cue with its stance, marks or none) and the outlets that
+        gave it, in rendition order; pairwise changes read more easily gathered this way."""
+        values: dict[str, list[str]] = {}
+        for r in self.renditions:
+            if kind in ("credit", "office_vs_head"):
+                who = r.written if kind == "office_vs_head" and r.written else r.source
+                value = who.name if who else "no source"
+            elif kind == "cue":
+                value = f"{r.cue} ({r.stance or 'no stance'})" if r.cue else "no cue"
+            elif kind == "marks":
+                value = "quotation marks" if r.marked else "no quotation marks"
+            else:
+                raise ValueError(f"no variants for {kind!r}")
+            values.setdefault(value, [])
+            if r.outlet not in values[value]:
+                values[value].append(r.outlet)
+        return [(v, tuple(o)) for v, o in values.items()]
+
     def diffs(self) -> list[list[tuple[str, str]]]:
         """Each rendition's words against the reference's (:func:`word_diff`)."""
         ref = self.text
@@ -222,6 +244,8 @@ class QuoteGroup:
                 "score": self.score, "kinds": list(self.kinds), "differs": list(self.differs),
                 "credits": list(self.credits), "missing": list(self.missing),
                 "changes": [d.to_dict(self.renditions) for d in self.changes],
+                "variants": {k: [{"value": v, "outlets": list(o)} for v, o in self.variants(k)]
+                             for k in self.kinds if k in VARIANT_KINDS},
                 "renditions": [{**r.to_dict(), "diff": [list(x) for x in d]}
                                for r, d in zip(self.renditions, self.diffs(), strict=True)]}
 

@@ -141,6 +141,9 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
 
     def add(op: str, text: str) -> None:
         if text:
+            # a change right after a word that lost its trailing space keeps one before it
+            if out and op != "=" and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+                text = " " + text
             if out and out[-1][0] == op:
                 out[-1] = (op, out[-1][1] + text)
             else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..audit import TABLE_COLUMNS, metrics_row
 from ..render import Output, Table
-from .core import Comparison
+from .core import VARIANT_KINDS, Comparison
 from .differences import KIND_LABELS
 from .rendition import Rendition
 
@@ -61,11 +61,10 @@ def tables(comparison: Comparison) -> list[Table]:
             lines.append(f"    {r.outlet} | {r.path}")
             lines.append(f"        {_describe(r)}")
             lines.append(f"        «{_clip(r.content, 80)}»")
-        for d in g.changes:
-            if d.kind in ("credit", "office_vs_head", "cue", "marks"):
-                a, b = g.renditions[d.a].outlet, g.renditions[d.b].outlet
-                lines.append(f"    {KIND_LABELS[d.kind]}: {a}: {_clip(d.before, 40)} / "
-                             f"{b}: {_clip(d.after, 40)}")
+        for kind in g.kinds:
+            if kind in VARIANT_KINDS:
+                said = "; ".join(f"{_clip(v, 50)} ({', '.join(o)})" for v, o in g.variants(kind))
+                lines.append(f"    {KIND_LABELS[kind]}: {said}")
     out.append(Table((), title=f"Same claim in several outlets: {len(c.shared)}, most re-sourced "
                                f"first", notes=tuple(lines)))
     if c.near_misses:

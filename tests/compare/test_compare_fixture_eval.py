@@ -3,6 +3,7 @@
 For each story, ``attribution compare <story> --by outlet --format json --engine spacy``
 is read against its gold.json:
 
+- reachable: gold shared claims that extraction found in two outlets or more;
 - claims grouped: gold shared claims whose renditions of two outlets or more fall in one
   shared group of the output (a rendition is mapped to the extracted attribution whose
   content lies inside it, or overlaps at least half of the shorter);
@@ -118,7 +119,16 @@ def evaluate(story: Path) -> dict[str, Any]:
                     cue_asked += 1
                     cue_found += found
     renditions = sum(len(c["renditions"]) for c in gold["claims"])
+    # claims that extraction found in two outlets or more: what matching can group at best
+    extracted: dict[str, set[str]] = {}
+    for x in [*(y for g in out["shared"] for y in g["renditions"]),
+              *(y for gs in out["unique"].values() for g in gs for y in g["renditions"])]:
+        m = mapped(x)
+        if m and m[0] in shared_ids:
+            extracted.setdefault(m[0], set()).add(Path(x["path"]).name)
+    reachable = sum(len(v) > 1 for v in extracted.values())
     return {"story": story.name, "gold_shared": len(shared_ids), "grouped": len(grouped),
+            "reachable": reachable,
             "renditions": renditions, "placed": sum(placed.values()),
             "output_shared": len(out["shared"]), "false_groups": false_groups,
             "credit": (credit_found, credit_asked), "cue": (cue_found, cue_asked),

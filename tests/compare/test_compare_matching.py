@@ -195,3 +195,15 @@ def test_group_by_domain() -> None:
     assert lib.domain_of("HTTPS://WWW.Le-Monde.fr/a") == "le-monde.fr"
     c = lib.compare_outlets(_results(), by="domain")
     assert c.names == ("courrier.example", "gazette.example")
+
+
+def test_variants_gather_outlets_by_value() -> None:
+    c = lib.compare_outlets(_results())
+    g = c.shared[0]
+    assert g.variants("credit") == [("Le Pentagone", ("Gazette",)),
+                                    ("le bureau du Premier ministre", ("Courrier",))]
+    assert [v for v, _ in g.variants("marks")] == ["quotation marks", "no quotation marks"]
+    assert c.to_dict()["shared"][0]["variants"]["cue"][0] == {"value": "a indiqué (neutral)",
+                                                            "outlets": ["Gazette"]}
+    with pytest.raises(ValueError):
+        g.variants("words")
