@@ -178,7 +178,7 @@ def test_compare_table_is_the_renderers(stubbed_loader: None) -> None:
     out = _invoke(command, "corpus")
     assert out == render(compare_lib.tables(compare_lib.compare_outlets(RESULTS)), "table")
     assert "# Sources: 2, 0 quoted by several outlets" in out
-    assert "# Same quote in several outlets: 1 (similarity >= 85)" in out
+    assert "# Same claim in several outlets: 1, most re-sourced first" in out
 
 
 def test_sources_markdown_is_the_renderers(stubbed_loader: None) -> None:
