@@ -22,7 +22,8 @@ from .common import FailureLog, corpus_options, load_corpus, note
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--min-similarity", type=click.FloatRange(0, 100), default=lib.THRESHOLD,
-              show_default=True, help="Similarity (0-100) from which two quotes are the same.")
+              show_default=True, help="String similarity (0-100) from which two renditions are the "
+              "same claim; the content-word bar moves with it.")
 def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
             min_similarity: float, **options: Any) -> None:
     """Compare how the outlets of FILE_OR_DIR... source the same stories."""

@@ -1,18 +1,19 @@
-"""Outlets side by side: their sourcing figures, the sources they share, and the same quote as each ran it.
+"""Outlets side by side: their sourcing figures, the sources they share, and how each ran a claim.
 
 ``compare_outlets(results, by="outlet")`` groups articles by their ``outlet``
-field (``by="dir"``: by top-level folder) and returns a :class:`Comparison`:
+field (``by="dir"``: by top-level folder; ``by="domain"``: by the host of their
+URL) and returns a :class:`Comparison`:
 
 - the audit figures of each outlet (:func:`attribution.audit.metrics_of`);
 - every source and how many attributions each outlet credits to it, sources
   being identified across outlets by ``corpus_id``, else by normalised name
-  (:func:`attribution.audit.credited_source`);
-- quote groups: attributions of different articles whose normalised contents
-  share uncommon words (:func:`candidate_pairs`) and match
-  (:func:`similarity` >= ``threshold``), joined transitively; a group
-  spanning several outlets is a *shared* quote, with each outlet's rendition
-  (type, cue, lemma, stance, speaker, credited source) and the fields on which
-  the renditions differ; the others are quotes only one outlet carries.
+  (:func:`attribution.audit.credited_source`, read through ``sources_of``);
+- claims: renditions of different articles that match by string or by content
+  words (:mod:`.matching`), joined transitively when most of their cross pairs
+  match; a claim several outlets carry is *shared*, with its differences by
+  kind (:mod:`.differences`), ranked most re-sourced first; the others are
+  claims one outlet carries; pairs just under the bar are near misses;
+- a summary: how many shared claims show each kind of difference.
 """
 
 from __future__ import annotations
