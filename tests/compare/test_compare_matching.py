@@ -207,3 +207,16 @@ def test_variants_gather_outlets_by_value() -> None:
                                                             "outlets": ["Gazette"]}
     with pytest.raises(ValueError):
         g.variants("words")
+
+
+def test_near_misses_are_listed_not_joined() -> None:
+    a = "alpha bravo charlie delta echo foxtrot golfe hotel"
+    b = "alpha bravo charlie delta india juliet kilo lima"
+    assert same_claim(a, b)[0] == NEAR
+    t1, t2 = f"«{a}», a dit X.", f"«{b}», a dit Y."
+    rs = [result(t1, [attribution(t1, "direct", a, "a dit", "X")], path="one.txt", outlet="O1"),
+          result(t2, [attribution(t2, "direct", b, "a dit", "Y")], path="two.txt", outlet="O2")]
+    c = lib.compare_outlets(rs)
+    assert c.shared == () and len(c.unique) == 2
+    assert [(m.a.outlet, m.b.outlet) for m in c.near_misses] == [("O1", "O2")]
+    assert c.to_dict()["near_misses"][0]["score"] == 50.0
