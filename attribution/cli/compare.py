@@ -17,12 +17,13 @@ from .common import FailureLog, corpus_options, load_corpus, note
 @click.argument("paths", nargs=-1)
 @corpus_options
 @click.option("--by", type=click.Choice(lib.GROUPINGS), default="outlet", show_default=True,
-              help="Group articles by their outlet metadata, or by top-level folder.")
+              help="Group articles by their outlet metadata, by top-level folder, or by the web domain of their URL.")
 @click.option("--format", "fmt", type=click.Choice(lib.FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--min-similarity", type=click.FloatRange(0, 100), default=lib.THRESHOLD,
-              show_default=True, help="Similarity (0-100) from which two quotes are the same.")
+              show_default=True, help="String similarity (0-100) from which two renditions are the "
+              "same claim; the content-word bar moves with it.")
 def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
             min_similarity: float, **options: Any) -> None:
     """Compare how the outlets of FILE_OR_DIR... source the same stories."""
@@ -32,7 +33,7 @@ def compare(paths: tuple[str, ...], by: str, fmt: str, output: str | None,
                                      group_by=options["group_by"])
     if len(comparison.outlets) < 2:
         names = ", ".join(comparison.names) or "none"
-        hint = " (try --by dir)" if by == "outlet" else ""
+        hint = " (try --by dir or --by domain)" if by == "outlet" else ""
         note(f"only one group of articles ({names}): nothing to compare side by side{hint}")
     text = compare_page(comparison) if fmt == "html" else render(lib.output(comparison, fmt), fmt)
     if output is None:

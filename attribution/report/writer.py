@@ -105,7 +105,7 @@ def render_pages(results: Sequence[ArticleResult], *, title: str = "Sources repo
         ctx("", page_title="Claim graph", drawing=drawing, graph=graph))
     if comparison is not None:
         pages["compare.html"] = env.get_template("compare.html").render(
-            ctx("", page_title="Outlets compared", comparison=comparison))
+            ctx("", page_title="Outlets compared", comparison=comparison, article_pages=article_pages))
     return pages
 
 

@@ -178,7 +178,7 @@ def test_compare_table_is_the_renderers(stubbed_loader: None) -> None:
     out = _invoke(command, "corpus")
     assert out == render(compare_lib.tables(compare_lib.compare_outlets(RESULTS)), "table")
     assert "# Sources: 2, 0 quoted by several outlets" in out
-    assert "# Same quote in several outlets: 1 (similarity >= 85)" in out
+    assert "# Same claim in several outlets: 1, most re-sourced first" in out
 
 
 def test_sources_markdown_is_the_renderers(stubbed_loader: None) -> None:
@@ -254,7 +254,7 @@ def test_commands_lay_out_real_articles(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run("audit", "--format", "csv"))))
     assert [r["attributions"] for r in rows] == ["1", "1", "2"]
     text = run("compare", "--by", "dir")
-    assert "# Same quote in several outlets: 1 (similarity >= 85)" in text
+    assert "# Same claim in several outlets: 1, most re-sourced first" in text
     assert "# Sources: 2, 0 quoted by several outlets" in text
     listed = run("sources", "--format", "markdown")
     assert listed.startswith("## Sources: 2\n\n| source | type | role |")
