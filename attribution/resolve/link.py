@@ -12,6 +12,10 @@ a new one, by the first rule that applies to its kind:
 - documents (``le communiqué``, ``un communiqué de X``): the body that issued them;
 - definite and demonstrative descriptions: the most recent entity described the same way;
 - indefinite descriptions (``un responsable``): a new entity.
+
+Over 600 lines on purpose: the rules are methods of one ``Linker`` that share its indexes
+(entities by name, signature, sentence and word) and call each other in the order above;
+splitting them across modules would spread that shared state, not simplify it.
 """
 
 from __future__ import annotations
