@@ -1,10 +1,10 @@
 """The saved parses the rule tests read (tests/support/parses.py): the store, its files, and the
 proof that the rule tests pass with no spaCy model at all.
 
-Tests that keep the live parser on purpose (end to end): the eval gates (test_eval_gate.py,
-test_heldout_gate.py), the dev-set resolution test (test_resolve_seed.py), the property tests
-(test_properties.py), the CLI tests (test_cli_bad_input.py, test_audit.py, test_compare.py,
-test_report*.py), the runners (test_parallel.py, test_dask.py) and the parser tests (test_parse_*.py).
+Tests that keep the live parser on purpose (end to end): the eval gates (evaluate/), the
+dev-set resolution test (resolve/test_seed_sources.py), the property tests (test_properties.py),
+the CLI and report tests (cli/, test_audit.py, test_compare.py, report/), the runners (pipeline/)
+and the parser tests (parse/).
 """
 
 from __future__ import annotations

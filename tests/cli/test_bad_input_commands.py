@@ -219,7 +219,7 @@ TRANSCRIPT = ("le ministre a dit que la paix est proche et il a ajouté que les 
               "bien selon lui ")
 
 
-# found here: a RecursionError in extract/patterns.py (live -> cue_stops -> live, once per cue)
+# found here: a RecursionError in the extraction patterns (speech test -> cue stops -> speech test, once per cue)
 def test_a_transcript_without_punctuation(tmp_path: Path) -> None:
     text = TRANSCRIPT * 100  # 10 KB, 200 cues, no sentence end: speech-to-text output
     (article,) = succeeded(extract(write(tmp_path / "asr.txt", "lang: fr\n\n" + text)))
