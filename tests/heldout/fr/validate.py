@@ -3,7 +3,7 @@ Errors: strings absent from the text, bad occurrence, unknown entity ids, bad ty
 Warnings: heuristics (direct content not between marks, final period, cue far from content)."""
 import json, sys, pathlib, re
 
-QUOTES = '"«»“”'
+QUOTES = '"«»“”‘’'  # single curly marks: English copies quote with them too
 TYPES = {"direct", "indirect", "mixed"}
 ETYPES = {"person", "organization", "group", "anonymous"}
 
@@ -70,7 +70,8 @@ def check(jpath):
             warns.append(f"{tag}: indirect content contains quote marks (title/name?)")
         if a["type"] == "mixed" and not has_marks:
             errs.append(f"{tag}: mixed without quote marks")
-        if c.endswith('.') and not c.endswith('...') and after not in QUOTES:
+        # a paragraph end closes a quotation too (a quotation running on to the next paragraph has no closing mark)
+        if c.endswith('.') and not c.endswith('...') and after not in QUOTES and after != "\n":
             errs.append(f"{tag}: final period outside marks")
     spans.sort()
     for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
@@ -82,7 +83,7 @@ def check(jpath):
     for q in g["not_quotes"]:
         if q not in text: errs.append(f"not_quote not in text: {q!r}"); continue
         ok = any(re.search(re.escape(l) + r'\s?' + re.escape(q) + r'\s?' + re.escape(r), text)
-                 for l, r in (('"', '"'), ('«', '»'), ('“', '”')))
+                 for l, r in (('"', '"'), ('«', '»'), ('“', '”'), ('‘', '’'), ("'", "'")))
         if not ok: errs.append(f"not_quote not between marks: {q!r}")
     return errs, warns
 
