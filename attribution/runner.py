@@ -39,12 +39,13 @@ class EngineSpec:
     model: str | None = None
     cache_dir: str | None = None
     use_cache: bool = True
+    full_parse: bool | None = None  # spaCy: every sentence (None: $ATTRIBUTION_FULL_PARSE decides)
 
 
 def load_engine(spec: EngineSpec) -> Any:
     """The default loader: ``attribution.parse.get_engine`` with the spec's arguments."""
     return get_engine(spec.name, model=spec.model, cache_dir=spec.cache_dir,
-                      use_cache=spec.use_cache)
+                      use_cache=spec.use_cache, full_parse=spec.full_parse)
 
 
 def default_processor(article: Article, engine: Any) -> ArticleResult:

@@ -3,7 +3,6 @@ way a command gets its corpus processed (``process``, over ``pipeline.run``)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -21,15 +20,9 @@ INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C (128 + SIG
 ENGINES = ("auto", "stanza", "spacy", "conllu")
 
 
-def _full_parse(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    # Through the environment, so that worker processes (parallel, dask) parse the same way.
-    if value:
-        os.environ["ATTRIBUTION_FULL_PARSE"] = "1"
-
-
 def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--engine, --model, --cache-dir / --no-cache, --full-parse, shared by every command that parses."""
-    f = click.option("--full-parse", is_flag=True, expose_value=False, callback=_full_parse,
+    f = click.option("--full-parse", is_flag=True,
                      help="spaCy: parse every sentence, not only those that may carry a claim "
                           "and their neighbours (slower; for comparison).")(f)
     f = click.option("--no-cache", is_flag=True, help="Parse again even when a cached parse exists.")(f)
@@ -105,7 +98,8 @@ def corpus_options(f: Callable[..., Any]) -> Callable[..., Any]:
 def run_options(options: dict[str, Any], **more: Any) -> RunOptions:
     """The ``RunOptions`` of the options of ``corpus_options`` (``more``: prune, keep_results)."""
     spec = EngineSpec(options.get("engine", "auto"), options.get("model"),
-                      options.get("cache_dir"), not options.get("no_cache", False))
+                      options.get("cache_dir"), not options.get("no_cache", False),
+                      options.get("full_parse") or None)  # not given: $ATTRIBUTION_FULL_PARSE decides
     return RunOptions(engine=spec, db=options.get("db"), jobs=options.get("jobs", 1),
                       dask=options.get("dask"), **more)
 

@@ -32,7 +32,7 @@ FORMATS = ("table", "markdown", "json")
 @click.option("--allow-lower", is_flag=True,
               help="With --update-minimums: also lower pins where the figures fell.")
 def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: str | None,
-             no_cache: bool, fmt: str, per_article: bool, predictions: str | None,
+             no_cache: bool, full_parse: bool, fmt: str, per_article: bool, predictions: str | None,
              gate_path: str | None, update_path: str | None, allow_lower: bool) -> None:
     """Score extraction on the gold files under GOLD (NAME.json beside NAME.txt): P/R/F1 at 30%
     and 80% overlap, speaker and type accuracy, recall per quote type, not-quote rate."""
@@ -49,7 +49,8 @@ def evaluate(gold: tuple[str, ...], engine: str, model: str | None, cache_dir: s
         else:
             if engine == "auto" and minimums is not None:
                 engine = minimums.engine  # the gate's figures were measured with its own engine
-            parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=not no_cache)
+            parser = get_engine(engine, model=model, cache_dir=cache_dir, use_cache=not no_cache,
+                                full_parse=full_parse or None)
             if parser.choice_note:
                 note(parser.choice_note)
             predict = lib.pipeline_predictor(parser)

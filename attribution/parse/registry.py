@@ -32,13 +32,13 @@ ENGINE_NAMES: tuple[str, ...] = ("auto", "stanza", "spacy", "conllu")
 PRIMARY_LANG = "fr"
 
 
-def _spacy_for(lang: str, model: str | None) -> SpacyEngine | ShallowEngine:
+def _spacy_for(lang: str, model: str | None, full_parse: bool | None = None) -> SpacyEngine | ShallowEngine:
     """The spaCy engine for ``lang``: the named model if it is for ``lang``, else the default."""
     if model and model.split("_", 1)[0] == lang:
-        return SpacyEngine(model)
+        return SpacyEngine(model, full_parse=full_parse)
     package = default_package(lang)
     if package:
-        return SpacyEngine(package)
+        return SpacyEngine(package, full_parse=full_parse)
     if lang == "en":
         return ShallowEngine(lang)  # never fail on English: tokens and sentences at least
     first = DEFAULT_PACKAGES.get(lang, (f"{lang}_core_news_md",))[0]
@@ -85,12 +85,14 @@ class LangRouter:
 
 
 def get_engine(name: str = "auto", *, model: str | None = None, cache_dir: str | Path | None = None,
-               use_cache: bool = True) -> Engine:
+               use_cache: bool = True, full_parse: bool | None = None) -> Engine:
     """The engine called ``name`` ("auto", "stanza", "spacy" or "conllu").
 
     ``model``: a spaCy package (spacy) or a Stanza package (stanza; default "default").
     With ``use_cache`` parses are kept on disk in ``cache_dir`` (default $ATTRIBUTION_CACHE or
-    ~/.cache/attribution). Raises EngineUnavailable for an unknown engine or a missing model.
+    ~/.cache/attribution). ``full_parse``: spaCy parses every sentence, not only those that may
+    carry a claim (None: $ATTRIBUTION_FULL_PARSE decides). Raises EngineUnavailable for an
+    unknown engine or a missing model.
     """
     if name not in ENGINE_NAMES:
         raise EngineUnavailable(f"unknown engine {name!r} (choose from {', '.join(ENGINE_NAMES)})")
@@ -106,8 +108,8 @@ def get_engine(name: str = "auto", *, model: str | None = None, cache_dir: str |
     if name == "spacy":
         if model:
             SpacyEngine(model)  # a missing model fails now, not at the first article
-        router = LangRouter(lambda lang: _spacy_for(lang, model), wrap)
-        router.choice_note = _note("spacy", lambda lang: _spacy_for(lang, model), None)
+        router = LangRouter(lambda lang: _spacy_for(lang, model, full_parse), wrap)
+        router.choice_note = _note("spacy", lambda lang: _spacy_for(lang, model, full_parse), None)
     elif name == "stanza":
         if not installed_languages(res, model):
             what = f"package {model!r}" if model and installed_languages(res) else "models"
@@ -121,7 +123,7 @@ def get_engine(name: str = "auto", *, model: str | None = None, cache_dir: str |
         def pick(lang: str) -> Engine:
             if lang in stanza_langs:
                 return StanzaEngine(lang, res)
-            return _spacy_for(lang, model)
+            return _spacy_for(lang, model, full_parse)
 
         router = LangRouter(pick, wrap)
         router.choice_note = _note("auto", pick, stanza_langs)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from attribution.cli.common import run_options
 from attribution.extract import extract
-from attribution.parse import check_document, offset_errors
+from attribution.parse import check_document, get_engine, offset_errors
 from attribution.parse.cache import cache_key
 from attribution.parse.select import needs_parse, select, sentences, spread
 from attribution.parse.spacy_engine import SpacyEngine, default_package, pieces, rule_sentences
@@ -117,3 +118,13 @@ def test_selective_parse_extracts_what_the_full_parse_does(
     got, _ = extract(selective.parse(TEXT, "fr"), "fr")
     want, _ = extract(full.parse(TEXT, "fr"), "fr")
     assert got and got == want
+
+
+def test_full_parse_goes_from_the_cli_options_to_the_engine_without_the_environment(monkeypatch):
+    monkeypatch.delenv("ATTRIBUTION_FULL_PARSE", raising=False)
+    assert run_options({"engine": "spacy", "full_parse": True}).engine.full_parse is True
+    assert run_options({"engine": "spacy", "full_parse": False}).engine.full_parse is None
+    assert get_engine("spacy", use_cache=False, full_parse=True).for_lang("fr").parse_mode == ""
+    assert get_engine("spacy", use_cache=False).for_lang("fr").parse_mode == "select1"
+    monkeypatch.setenv("ATTRIBUTION_FULL_PARSE", "1")  # the environment still decides when nothing is said
+    assert get_engine("spacy", use_cache=False).for_lang("fr").parse_mode == ""

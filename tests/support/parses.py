@@ -158,15 +158,7 @@ class SavedEngine:
     def _record(self, text: str, lang: str) -> Any:
         if self._live is None:
             # recordings are full parses (heads on every sentence), whatever the default parse mode
-            before = os.environ.get("ATTRIBUTION_FULL_PARSE")
-            os.environ["ATTRIBUTION_FULL_PARSE"] = "1"
-            try:
-                self._live = get_engine(LIVE_ENGINE, use_cache=False)
-            finally:
-                if before is None:
-                    del os.environ["ATTRIBUTION_FULL_PARSE"]
-                else:
-                    os.environ["ATTRIBUTION_FULL_PARSE"] = before
+            self._live = get_engine(LIVE_ENGINE, use_cache=False, full_parse=True)
         live = self._live.for_lang(lang)
         doc = live.parse(text, lang)
         self.store.put(text, lang, doc, live.model_id)
