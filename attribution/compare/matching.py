@@ -19,8 +19,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..audit import WORD_PATTERN, fold
-from ..lang import STOPWORDS
+from ..lang import STOPWORDS, SUPPORTED
+from ..text import WORD_PATTERN, content_key, fold
 
 # Similarity (0-100) from which two contents are the same quote *as strings*. Measured
 # with the rules below: on the two-outlet fixture, renditions of one quote, trimmed or
@@ -60,7 +60,7 @@ _EXTRA_STOP = """
     shall into out over more most very all any some such then them him its it's just other
 """
 STOP: frozenset[str] = frozenset(
-    fold(w) for w in (STOPWORDS["fr"] | STOPWORDS["en"] | frozenset(_EXTRA_STOP.split())))
+    fold(w) for w in frozenset(_EXTRA_STOP.split()).union(*(STOPWORDS[c] for c in SUPPORTED)))
 
 # Word-overlap score (0-100, the mean of the overlap coefficient and the Dice coefficient
 # of the two stem sets) from which two renditions are the same claim on words alone. On the
@@ -80,9 +80,8 @@ MIN_STEMS = 4
 NEAR_MISS_MARGIN = 10.0
 
 
-def normalise_content(text: str) -> str:
-    """Content as compared: folded (case, accents), quote marks and punctuation dropped."""
-    return " ".join(WORD_PATTERN.findall(fold(text)))
+# Content as compared: the one normaliser's key (folded, quote marks and punctuation dropped).
+normalise_content = content_key
 
 
 def _long_enough(text: str) -> bool:
