@@ -36,17 +36,14 @@ from typing import Any
 from .credit import (
     DEFAULT_GROUP_BY,
     GROUP_BY_NOTES,
-    OFFICIAL_ROLE_WORDS,
     ArticleCredit,
-    Source,
     credit,
-    is_official,
 )
 from .errors import AttributionError
 from .records import STANCES, ArticleResult, Attribution
 from .render import Cell, Output, Table
 from .sourcefile import sources_file_note
-from .text import WORD_PATTERN, fold, word_starts
+from .text import fold
 
 NO_STANCE = "none"
 STANCE_KEYS: tuple[str, ...] = (*STANCES, NO_STANCE)
@@ -415,8 +412,7 @@ def output(audit: Audit, fmt: str) -> Output:
 
 
 __all__ = [
-    "Audit", "ArticleAudit", "Breach", "InvalidThreshold", "METRICS", "Metrics",
-    "OFFICIAL_ROLE_WORDS", "Source", "Threshold", "WORD_PATTERN", "audit", "check_thresholds",
-    "fold", "is_official", "metrics_of", "metrics_of_credits", "parse_threshold",
-    "data_table", "display_table", "output", "word_starts",
+    "Audit", "ArticleAudit", "Breach", "InvalidThreshold", "METRICS", "Metrics", "Threshold",
+    "audit", "check_thresholds", "metrics_of", "metrics_of_credits", "parse_threshold",
+    "data_table", "display_table", "output",
 ]

@@ -20,9 +20,9 @@ from attribution.audit import (
     InvalidThreshold,
     audit,
     check_thresholds,
-    is_official,
     parse_threshold,
 )
+from attribution.credit import is_official
 from attribution.records import Article, ArticleResult, Attribution, Cue, Entity, Span, Speaker
 from attribution.render import render
 from attribution.text import covered_words, word_starts

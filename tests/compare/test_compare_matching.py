@@ -11,7 +11,6 @@ import pytest
 from test_audit import attribution, result
 
 from attribution import compare as lib
-from attribution.audit import Source
 from attribution.compare.matching import (
     DIFFERENT,
     NEAR,
@@ -23,6 +22,7 @@ from attribution.compare.matching import (
     stems,
     word_overlap,
 )
+from attribution.credit import Source
 from attribution.report.standalone import compare_page
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "renditions" / "pairs.jsonl"
