@@ -246,7 +246,6 @@ def _word_rows_slow(doc: Any) -> list[list[Row]]:
     return out
 
 
-
 def _merge_multiword(text: str, rows: list[Row]) -> list[Row]:
     """Fold the words of a multi-word token (stanza's "des" -> "de" "les", which share one span)
     back into the surface word the patterns read, keeping the last word's tag (DET for du, des,
@@ -558,21 +557,3 @@ def _units(text: str, toks: list[Tok], sents: list[tuple[int, int]],
     if not units or units[-1][1] != len(toks):
         units.append((a, len(toks)))
     return units
-
-
-def verb_form(t: Tok) -> str:
-    """'Fin', 'Part', 'Inf', 'Ger' or '' from the word's features."""
-    f = t.feats
-    if not f:
-        return ""
-    k = f.find("VerbForm=")
-    if k < 0:
-        return ""
-    return f[k + 9:k + 12].rstrip("|")
-
-
-def is_present_participle(t: Tok) -> bool:
-    """espérant, assurant, adding: a present participle or gerund (features, else the ending)."""
-    if "VerbForm=Ger" in t.feats or ("VerbForm=Part" in t.feats and "Tense=Pres" in t.feats):
-        return True
-    return t.low.endswith("ant") if t.low[-3:] == "ant" and len(t.low) > 4 else t.low.endswith("ing")

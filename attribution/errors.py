@@ -26,10 +26,6 @@ class EngineUnavailable(AttributionError):
     """A parsing engine or its model is not installed; the message says how to get it."""
 
 
-class MissingAnnotation(AttributionError):
-    """A stage got a document without a layer it requires (e.g. no dependency parse)."""
-
-
 class OutputError(AttributionError):
     """An output that cannot be written: unknown format, a path that is not a folder, no permission."""
 

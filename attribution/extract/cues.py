@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..docview import DocView, Tok, verb_form
+from ..docview import DocView, Tok
 from ..lang import CueEntry
 from .words import (
     glued_clitic,
@@ -374,5 +374,3 @@ def find_cues(v: DocView, lo: int, hi: int) -> list[CueGroup]:
     return out
 
 
-def verb_tense(t: Tok) -> str:
-    return verb_form(t)

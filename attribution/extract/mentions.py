@@ -24,7 +24,6 @@ from .words import (
     is_pronoun_subject,
     is_punct,
     is_time,
-    is_verb,
 )
 
 # Words a mention may not be: they head no noun phrase of a source.
@@ -422,5 +421,3 @@ def mention(v: DocView, r: Range) -> Range:
     return name_of(v, r)
 
 
-def is_verbish(v: DocView, i: int) -> bool:
-    return is_verb(v.toks[i])

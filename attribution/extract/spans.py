@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..docview import DocView
 from ..quotes import QuoteSpan
-from .words import is_comma, is_det, is_punct
+from .words import is_comma
 
 # The longest content a clause may have, in words (a quote of several sentences fits easily).
 MAX_CLAUSE = 400
@@ -22,11 +22,6 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     return s, e
-
-
-def quotes_in(v: DocView, s: int, e: int) -> list[QuoteSpan]:
-    """Quotes whose marks lie within characters [s, e) (give or take the marks themselves)."""
-    return [q for q in v.quotes_between(s - 1, e + 1) if q.close_end <= e + 1 and q.end > q.start]
 
 
 def classify(v: DocView, s: int, e: int) -> tuple[str, int, int]:
@@ -148,14 +143,6 @@ def chars(v: DocView, a: int, b: int) -> tuple[int, int]:
     return v.toks[a].start, v.toks[b - 1].end
 
 
-def strip_lead(v: DocView, a: int, b: int) -> int:
-    """Skip punctuation and a leading connective at the start of left content."""
-    toks = v.toks
-    while a < b and (is_punct(toks[a]) and not toks[a].mark):
-        a += 1
-    return a
-
-
 def is_quote_open(v: DocView, k: int) -> QuoteSpan | None:
     """The quote that the mark at word ``k`` opens, if it opens one (also a mark glued to a word)."""
     t = v.toks[k]
@@ -165,6 +152,3 @@ def is_quote_open(v: DocView, k: int) -> QuoteSpan | None:
     return None
 
 
-def det_or_prep(v: DocView, k: int) -> bool:
-    t = v.toks[k]
-    return is_det(v, t) or t.low in v.language.speaker_prepositions

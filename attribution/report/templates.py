@@ -67,7 +67,3 @@ def environment(root: str | None = None) -> jinja2.Environment:
     return env
 
 
-def read_asset(name: str) -> str:
-    """The text of a shipped non-template file (e.g. a stylesheet)."""
-    node = template_root().joinpath(name)
-    return node.read_text(encoding="utf-8")
